@@ -1,4 +1,5 @@
 using LstmCourse.Cells;
+using LstmCourse.Numerics;
 using LstmCourse.Parameters;
 
 namespace LstmCourse.Sequences;
@@ -81,5 +82,7 @@ public sealed class RecurrentLayer
         int expectedC = Cell.HasCellState ? Cell.HiddenSize : 0;
         if (s.C.Length != expectedC)
             throw new ArgumentException($"{name}.C has length {s.C.Length}, expected {expectedC}.", name);
+        Check.Finite($"{name}.H", s.H);
+        Check.Finite($"{name}.C", s.C);
     }
 }
