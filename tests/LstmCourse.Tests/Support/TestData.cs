@@ -17,7 +17,7 @@ internal static class TestData
 
     /// <summary>A column <see cref="Parameter"/> holding a copy of <paramref name="values"/>. Pass its
     /// <c>Value.Data</c> to the code under test and copy the analytic gradient into its <c>Grad</c>, and
-    /// <see cref="Diagnostics.GradientCheck"/> checks dL/d(that input) like any weight.</summary>
+    /// <see cref="LstmCourse.Diagnostics.GradientCheck"/> checks dL/d(that input) like any weight.</summary>
     public static Parameter Wrap(string name, double[] values) => new(name, new Matrix(values.Length, 1, values));
 
     public static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
