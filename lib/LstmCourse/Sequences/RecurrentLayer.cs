@@ -39,6 +39,7 @@ public sealed class RecurrentLayer
             if (xs[t] is null) throw new ArgumentException($"xs[{t}] is null.", nameof(xs));
             if (xs[t].Length != Cell.InputSize)
                 throw new ArgumentException($"xs[{t}] has length {xs[t].Length}, expected the layer's input size {Cell.InputSize}.", nameof(xs));
+            Check.Finite($"xs[{t}]", xs[t]);
             var step = Cell.Forward(xs[t], state);
             stack.Push(step);
             state = step.Next;
