@@ -149,6 +149,9 @@ public class RecurrentLayerTests(ITestOutputHelper output)
         Assert.Contains("xs is empty", ex.Message);
         ex = Assert.Throws<ArgumentException>(() => layer.Forward([new double[3], new double[2]]));
         Assert.Contains("xs[1] has length 2, expected the layer's input size 3", ex.Message);
+        ex = Assert.Throws<ArgumentException>(() => layer.Forward([new double[3], [0, 0, 0], [0, double.NaN, 0]]));
+        Assert.Equal("xs[2]", ex.ParamName);
+        Assert.Contains("xs[2][1] is", ex.Message);
         ex = Assert.Throws<ArgumentException>(() => layer.Forward([new double[3], null!]));
         Assert.Contains("xs[1] is null", ex.Message);
         ex = Assert.Throws<ArgumentException>(() => layer.Forward([new double[3]], new RecurrentState(new double[4], [])));
