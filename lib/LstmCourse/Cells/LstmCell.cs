@@ -62,6 +62,8 @@ public sealed class LstmCell : IRecurrentCell
         Check.Length("prev.H", prev.H.Length, H);
         Check.Length("prev.C", prev.C.Length, H);
         Check.Finite(nameof(x), x);
+        Check.Finite("prev.H", prev.H);
+        Check.Finite("prev.C", prev.C);
         var z = (double[])b.Value.Data.Clone();              // (4H) starts as b
         Linalg.MulAdd(Wx.Value, x, z);                        // += Wx x
         Linalg.MulAdd(Wh.Value, prev.H, z);                   // += Wh hPrev
@@ -87,7 +89,10 @@ public sealed class LstmCell : IRecurrentCell
     public (double[] dx, RecurrentState dPrev) Backward(StepCache step, RecurrentState dNext)
     {
         int H = HiddenSize;
-        var s = (LstmStep)step;
+        var s = step as LstmStep
+            ?? throw new ArgumentException($"step is {step?.GetType().Name ?? "null"}, not the cache of an LSTM step.", nameof(step));
+        Check.Length("dNext.H", dNext.H.Length, H);
+        Check.Length("dNext.C", dNext.C.Length, H);
         var dz = new double[4 * H];                           // (4H) [di | df | dg | do] before the activations
         var dcPrev = new double[H];
         for (int k = 0; k < H; k++)

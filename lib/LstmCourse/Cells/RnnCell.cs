@@ -49,6 +49,7 @@ public sealed class RnnCell : IRecurrentCell
         Check.Length(nameof(x), x.Length, InputSize);
         Check.Length("prev.H", prev.H.Length, H);
         Check.Finite(nameof(x), x);
+        Check.Finite("prev.H", prev.H);
         var z = (double[])b.Value.Data.Clone();              // (H)
         Linalg.MulAdd(Wx.Value, x, z);                        // += Wx x
         Linalg.MulAdd(Wh.Value, prev.H, z);                   // += Wh hPrev
@@ -60,7 +61,9 @@ public sealed class RnnCell : IRecurrentCell
     public (double[] dx, RecurrentState dPrev) Backward(StepCache step, RecurrentState dNext)
     {
         int H = HiddenSize;
-        var s = (RnnStep)step;
+        var s = step as RnnStep
+            ?? throw new ArgumentException($"step is {step?.GetType().Name ?? "null"}, not the cache of an RNN step.", nameof(step));
+        Check.Length("dNext.H", dNext.H.Length, H);
         var h = s.Next.H;
         var dz = new double[H];
         for (int k = 0; k < H; k++) dz[k] = dNext.H[k] * Tanh.DerivativeFromOutput(h[k]);  // dz = dh ⊙ tanh'

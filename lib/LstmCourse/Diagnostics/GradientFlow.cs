@@ -1,3 +1,4 @@
+using LstmCourse.Activations;
 using LstmCourse.Cells;
 using LstmCourse.Numerics;
 using LstmCourse.Sequences;
@@ -7,38 +8,59 @@ namespace LstmCourse.Diagnostics;
 /// <summary>How much of a loss at the last step reaches each earlier step: ‖dL/dh_t‖ (and ‖dL/dc_t‖ for an LSTM) for t = 1..T.</summary>
 /// <remarks>
 /// <code>
-/// L = uᵀ h_T   (u a fixed random unit vector)
+/// L = uᵀ h_T   (u a fixed unit vector: the given direction, or a seeded random one)
 /// dL/dh_{t−1} = ∂h_t/∂h_{t−1}ᵀ dL/dh_t     a product of T − t Jacobians: it shrinks (vanishes) or grows (explodes)
 ///                                           geometrically in a plain RNN (Pascanu et al., ICML'13)
+/// dL/dc_t     = dc_t (from step t+1) + dL/dh_t ⊙ o_t ⊙ (1 − tanh²(c_t))    the full gradient of c_t, both paths
 /// </code>
-/// The gradient does not touch the layer's parameter gradients' meaning: they are cleared afterwards.
-/// Taught in notebooks/01-why-rnns-forget.ipynb and 04-lstm-cell.ipynb.
+/// The layer's parameter gradients are left as they were. Taught in notebooks/01-why-rnns-forget.ipynb and 04-lstm-cell.ipynb.
 /// </remarks>
 public static class GradientFlow
 {
-    public static GradientFlowReport Measure(RecurrentLayer layer, IReadOnlyList<double[]> xs, int seed = 0)
+    public static GradientFlowReport Measure(RecurrentLayer layer, IReadOnlyList<double[]> xs, int seed = 0, double[]? direction = null)
     {
-        int T = xs.Count, H = layer.Cell.HiddenSize;
-        var trace = layer.Forward(xs);
-        var rng = new Rng(seed);
-        var u = new double[H];
-        for (int k = 0; k < H; k++) u[k] = rng.NextGaussian();
+        ArgumentNullException.ThrowIfNull(layer);
+        int H = layer.Cell.HiddenSize;
+        var u = direction is null ? RandomDirection(H, seed) : (double[])direction.Clone();
+        Check.Length(nameof(direction), u.Length, H);
+        Check.Finite(nameof(direction), u);
         double norm = Linalg.Norm(u);
+        if (!(norm > 0)) throw new ArgumentException("direction is the zero vector; it needs a length to normalise.", nameof(direction));
         for (int k = 0; k < H; k++) u[k] /= norm;
 
+        var saved = layer.Parameters.Select(p => (double[])p.Grad.Data.Clone()).ToList();
+        var trace = layer.Forward(xs);
+        int T = trace.Steps;
         var dhNorm = new double[T];
         var dcNorm = new double[T];
         var dState = layer.ZeroState();
-        for (int k = 0; k < H; k++) dState.H[k] = u[k];               // dL/dh_T = u
-        for (int t = T - 1; t >= 0; t--)
+        Array.Copy(u, dState.H, H);                                    // dL/dh_T = u
+        for (int t = T - 1; t >= 0; t--)                               // t is 0-based here: step t+1
         {
-            dhNorm[t] = Linalg.Norm(dState.H);                         // ‖dL/dh_t‖ (t is 0-based here: step t+1)
-            dcNorm[t] = layer.Cell.HasCellState ? Linalg.Norm(dState.C) : double.NaN;
             var step = trace.Stack.Pop();
+            dhNorm[t] = Linalg.Norm(dState.H);                         // ‖dL/dh_t‖
+            dcNorm[t] = step is LstmCell.LstmStep s ? Linalg.Norm(FullCellGradient(s, dState)) : double.NaN;
             (_, dState) = layer.Cell.Backward(step, dState);
         }
-        foreach (var p in layer.Parameters) p.Grad.Clear();
+        for (int i = 0; i < saved.Count; i++) Array.Copy(saved[i], layer.Parameters[i].Grad.Data, saved[i].Length);
         return new GradientFlowReport(dhNorm, layer.Cell.HasCellState ? dcNorm : null);
+    }
+
+    /// <summary>dL/dc_t through both of c_t's paths: on to step t+1 (dState.C) and into h_t = o_t ⊙ tanh(c_t).</summary>
+    private static double[] FullCellGradient(LstmCell.LstmStep s, RecurrentState dState)
+    {
+        var dc = new double[dState.C.Length];
+        for (int k = 0; k < dc.Length; k++)
+            dc[k] = dState.C[k] + dState.H[k] * s.O[k] * Tanh.DerivativeFromOutput(s.TanhC[k]);
+        return dc;
+    }
+
+    private static double[] RandomDirection(int H, int seed)
+    {
+        var rng = new Rng(seed);
+        var u = new double[H];
+        for (int k = 0; k < H; k++) u[k] = rng.NextGaussian();
+        return u;
     }
 }
 

@@ -12,12 +12,14 @@ namespace LstmCourse.Losses;
 public static class CrossEntropy
 {
     /// <summary>−log softmax(z)_y; writes p − onehot(y) into <paramref name="dz"/> scaled by <paramref name="scale"/>.</summary>
+    /// <remarks>The loss comes from log-sum-exp, not from log p_y: p_y underflows to 0 once z_y trails the max by
+    /// more than ~745, and the loss must keep growing there (it is 2000 at z = [1000, −1000], y = 1).</remarks>
     public static double LossAndGradient(ReadOnlySpan<double> z, int y, Span<double> dz, double scale = 1.0)
     {
         if ((uint)y >= (uint)z.Length)
             throw new ArgumentException($"target {y} is outside the {z.Length} classes (0..{z.Length - 1}).", nameof(y));
         Softmax.Apply(z, dz);
-        double loss = -Math.Log(Math.Max(dz[y], double.Epsilon));
+        double loss = -Softmax.LogProbability(z, y);
         dz[y] -= 1;
         for (int k = 0; k < dz.Length; k++) dz[k] *= scale;
         return loss;
@@ -43,6 +45,8 @@ public static class CrossEntropy
         for (int t = 0; t < zs.Count; t++)
         {
             if (ys[t] < 0) continue;
+            if (ys[t] >= zs[t].Length)
+                throw new ArgumentException($"ys[{t}] is {ys[t]}, outside the {zs[t].Length} classes (0..{zs[t].Length - 1}); use -1 for a step without a target.", nameof(ys));
             dzs[t] = new double[zs[t].Length];
             loss += LossAndGradient(zs[t], ys[t], dzs[t], 1.0 / counted);
         }

@@ -1,4 +1,5 @@
 using LstmCourse.Cells;
+using LstmCourse.Numerics;
 using LstmCourse.Parameters;
 
 namespace LstmCourse.Sequences;
@@ -38,6 +39,7 @@ public sealed class RecurrentLayer
             if (xs[t] is null) throw new ArgumentException($"xs[{t}] is null.", nameof(xs));
             if (xs[t].Length != Cell.InputSize)
                 throw new ArgumentException($"xs[{t}] has length {xs[t].Length}, expected the layer's input size {Cell.InputSize}.", nameof(xs));
+            Check.Finite($"xs[{t}]", xs[t]);
             var step = Cell.Forward(xs[t], state);
             stack.Push(step);
             state = step.Next;
@@ -81,5 +83,7 @@ public sealed class RecurrentLayer
         int expectedC = Cell.HasCellState ? Cell.HiddenSize : 0;
         if (s.C.Length != expectedC)
             throw new ArgumentException($"{name}.C has length {s.C.Length}, expected {expectedC}.", name);
+        Check.Finite($"{name}.H", s.H);
+        Check.Finite($"{name}.C", s.C);
     }
 }
