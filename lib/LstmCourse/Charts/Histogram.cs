@@ -14,7 +14,8 @@ public sealed record HistogramBins(IReadOnlyList<double> Edges, IReadOnlyList<IR
 /// <code>
 /// new Histogram("Weights", xLabel: "w") { Bins = 40 }.Add("no penalty", w0).Add("L1 = 1e-3", w1)
 /// </code>
-/// All series share the bins: about <see cref="Bins"/> of them with 1-2-5 widths over the finite values, or exactly
+/// All series share the bins: about <see cref="Bins"/> of them with 1-2-5 widths, centred on multiples of the width
+/// (so 0 and whole numbers sit mid-bin), over the finite values; or exactly
 /// <see cref="Bins"/> equal bins over a fixed <see cref="Range"/> (values outside it are left out; the legend counts them).
 /// NaN and infinite values are left out and counted in the legend. With no values at all the chart says "no data".
 /// </remarks>
@@ -131,10 +132,10 @@ public sealed class Histogram : Chart
             (lo, hi) = (lo - pad, hi + pad);
         }
         double width = NearestNiceWidth((hi - lo) / bins);
-        long first = (long)Math.Floor(lo / width + 1e-9), last = (long)Math.Floor(hi / width + 1e-9) + 1;
-        if ((last - 1) * width >= hi - width * 1e-9 && last - 1 > first) last--;   // hi on an edge: it closes the last bin
+        long cLo = (long)Math.Floor(lo / width + 0.5 + 1e-9), cHi = (long)Math.Floor(hi / width + 0.5 + 1e-9);   // bin centres are multiples of width
+        if ((cHi - 0.5) * width >= hi - width * 1e-9 && cHi > cLo) cHi--;                                      // hi on an edge: it closes the bin below
         int decimals = Math.Clamp(2 - (int)Math.Floor(Math.Log10(width)), 0, 15);
-        return Enumerable.Range(0, (int)(last - first) + 1).Select(k => Math.Round((first + k) * width, decimals)).ToArray();
+        return Enumerable.Range(0, (int)(cHi - cLo) + 2).Select(k => Math.Round((cLo + k - 0.5) * width, decimals)).ToArray();
     }
 
     /// <summary>1, 2 or 5 times a power of ten, whichever is nearest to <paramref name="raw"/> on a log scale.</summary>
