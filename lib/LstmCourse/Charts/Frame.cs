@@ -37,8 +37,9 @@ internal sealed class Frame
     {
         if (string.IsNullOrWhiteSpace(title)) return 10;
         double size = TitleSize;
-        while (size > 10 && TextWidth.Of(title, size) > width - 24) size -= 0.5;
-        svg.Text(width / 2, 24, title, size, "middle", SvgWriter.Ink, SvgWriter.Attr("class", "title") + SvgWriter.Attr("font-weight", "600"));
+        const double Bold = 1.12;                                     // bold glyphs are about 12% wider
+        while (size > 11 && TextWidth.Of(title, size) * Bold > width - 24) size -= 0.5;
+        svg.Text(width / 2, 24, TextWidth.Truncate(title, size, (width - 24) / Bold), size, "middle", SvgWriter.Ink, SvgWriter.Attr("class", "title") + SvgWriter.Attr("font-weight", "600"));
         return 34;
     }
 

@@ -30,6 +30,12 @@ public sealed class Heatmap : Chart
         YLabel = yLabel;
     }
 
+    /// <summary>A heatmap of single-precision <paramref name="values"/>[row, column].</summary>
+    public Heatmap(string? title, float[,] values, string? xLabel = null, string? yLabel = null)
+        : this(title, ToDouble(values), xLabel, yLabel)
+    {
+    }
+
     /// <summary>A heatmap whose row r is <paramref name="rows"/>[r]; every row must have the same length.</summary>
     public Heatmap(string? title, IReadOnlyList<IReadOnlyList<double>> rows, string? xLabel = null, string? yLabel = null)
         : this(title, ToGrid(title, rows), xLabel, yLabel)
@@ -107,6 +113,10 @@ public sealed class Heatmap : Chart
         return grid;
     }
 
+    /// <summary>Rows = units, columns = time steps, from single-precision per-step vectors (steps[t][unit]).</summary>
+    public static double[,] UnitsOverTime(IReadOnlyList<float[]> steps) =>
+        UnitsOverTime(steps?.Select(s => s?.Select(v => (double)v).ToArray() ?? []).ToArray()!);
+
     /// <summary>One label per character, with whitespace made visible: space → ␣, newline → ↵, tab → ⇥.</summary>
     public static IReadOnlyList<string> CharLabels(string text) =>
         (text ?? throw new ArgumentException("text is null; pass the string whose characters label the columns.", nameof(text)))
@@ -150,6 +160,14 @@ public sealed class Heatmap : Chart
                 throw new ArgumentException($"Heatmap '{title}': row {r} has {rows[r]?.Count ?? 0} values but row 0 has {rows[0].Count}; every row needs the same length.", nameof(rows));
             for (int c = 0; c < rows[0].Count; c++) grid[r, c] = rows[r][c];
         }
+        return grid;
+    }
+
+    private static double[,] ToDouble(float[,] values)
+    {
+        var grid = new double[values?.GetLength(0) ?? 0, values?.GetLength(1) ?? 0];
+        for (int r = 0; r < grid.GetLength(0); r++)
+            for (int c = 0; c < grid.GetLength(1); c++) grid[r, c] = values![r, c];
         return grid;
     }
 

@@ -54,6 +54,9 @@ public sealed class Histogram : Chart
         return this;
     }
 
+    /// <summary>Adds a sample of single-precision values (the fast engine's weights).</summary>
+    public Histogram Add(string name, IEnumerable<float> values) => Add(name, values?.Select(v => (double)v)!);
+
     /// <summary>The bins every series shares and each series' counts.</summary>
     public HistogramBins ComputeBins()
     {

@@ -59,8 +59,9 @@ internal static class Legend
     {
         var rows = new List<List<LegendItem>>();
         double available = width - 24, used = 0;
-        foreach (var item in items)
+        foreach (var whole in items)
         {
+            var item = whole with { Label = TextWidth.Truncate(whole.Label, FontSize, available - SwatchWidth - 5) };
             if (rows.Count == 0 || (used + ItemWidth(item) - Gap > available && rows[^1].Count > 0))
             {
                 rows.Add([]);

@@ -63,6 +63,9 @@ public sealed class LineChart : Chart
         return Add(name, Enumerable.Range(0, ys.Length).Select(k => (double)k), ys, dashed);
     }
 
+    /// <summary>Adds a single-precision series drawn over its index: x = 0, 1, 2, ….</summary>
+    public LineChart Add(string name, IEnumerable<float> y, bool dashed = false) => Add(name, y?.Select(v => (double)v)!, dashed);
+
     /// <summary>Adds a series of points (x[k], y[k]); x and y must have the same length.</summary>
     public LineChart Add(string name, IEnumerable<double> x, IEnumerable<double> y, bool dashed = false)
     {

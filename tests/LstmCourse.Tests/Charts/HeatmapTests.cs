@@ -162,4 +162,16 @@ public class HeatmapTests
 
         Assert.Equal(text.Length, Parse(map).One("column-labels").Elements().Count());
     }
+
+    [Fact]
+    public void Single_precision_states_make_the_same_heatmap()
+    {
+        float[][] steps = [[0.5f, -0.25f], [1f, 0f], [0.125f, -1f]];
+
+        var fromFloats = new Heatmap("h", Heatmap.UnitsOverTime(steps));
+        var fromDoubles = new Heatmap("h", Heatmap.UnitsOverTime(steps.Select(s => s.Select(v => (double)v).ToArray()).ToList()));
+
+        Assert.Equal(fromDoubles.ToSvg(), fromFloats.ToSvg());
+        Assert.Equal(new Heatmap("h", new float[,] { { 0.5f, 1f } }).ToSvg(), new Heatmap("h", new double[,] { { 0.5, 1 } }).ToSvg());
+    }
 }

@@ -97,7 +97,7 @@ public class HistogramTests
     [Fact]
     public void No_values_says_no_data()
     {
-        var svg = Parse(new Histogram("t").Add("empty", []));
+        var svg = Parse(new Histogram("t").Add("empty", Array.Empty<double>()));
 
         Assert.Equal("no data", svg.One("no-data").Value);
         Assert.Equal(["empty (no data)"], svg.LegendLabels());
@@ -107,5 +107,17 @@ public class HistogramTests
     public void An_impossible_bin_count_is_rejected_with_the_allowed_range()
     {
         Assert.Contains("1 to 1000", Assert.Throws<ArgumentException>(() => new Histogram("t") { Bins = 0 }).Message);
+    }
+
+    [Fact]
+    public void Single_precision_weights_bin_like_their_double_values()
+    {
+        float[] w = [0.5f, -0.25f, 0f, 0f, 1f];
+
+        var fromFloats = new Histogram("t").Add("w", w).ComputeBins();
+        var fromDoubles = new Histogram("t").Add("w", w.Select(v => (double)v)).ComputeBins();
+
+        Assert.Equal(fromDoubles.Edges, fromFloats.Edges);
+        Assert.Equal(fromDoubles.Counts[0], fromFloats.Counts[0]);
     }
 }

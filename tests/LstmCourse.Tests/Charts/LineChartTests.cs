@@ -244,4 +244,13 @@ public class LineChartTests
     {
         Assert.Equal("LineChart 'Loss': 2 series, 100 points", Loss().ToString());
     }
+
+    [Fact]
+    public void Single_precision_and_whole_number_values_draw_the_same_line_as_doubles()
+    {
+        string fromDoubles = new LineChart("t").Add("loss", [3.0, 2.0, 1.0]).ToSvg();
+
+        Assert.Equal(fromDoubles, new LineChart("t").Add("loss", new[] { 3f, 2f, 1f }).ToSvg());
+        Assert.Equal(fromDoubles, new LineChart("t").Add("loss", [3, 2, 1]).ToSvg());
+    }
 }
