@@ -11,6 +11,7 @@ namespace LstmCourse.Charts;
 /// The colour scale spans <see cref="Range"/>, or else the finite values (symmetric around 0 for a diverging scale);
 /// values outside it take the end colours. NaN or infinite cells are grey and the colour bar says so.
 /// A constant matrix gets a padded range, so its cells take the middle colour.
+/// Each cell is one SVG rect (about 85 bytes): slice matrices beyond some 20,000 cells before drawing them.
 /// </remarks>
 [TypeFormatterSource(typeof(ChartFormatterSource), PreferredMimeTypes = new[] { ChartFormatterSource.Svg, ChartFormatterSource.Html, ChartFormatterSource.Plain })]
 public sealed class Heatmap : Chart

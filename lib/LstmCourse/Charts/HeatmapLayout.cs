@@ -54,13 +54,16 @@ internal sealed class HeatmapLayout(Heatmap map, double[,] values)
         svg.Open("g", SvgWriter.Attr("class", "cells") + SvgWriter.Attr("shape-rendering", "crispEdges")
                       + (gaps ? SvgWriter.Attr("stroke", "#ffffff") + SvgWriter.Attr("stroke-width", 1) : ""));
         for (int r = 0; r < map.Rows; r++)
-            for (int c = 0; c < map.Columns; c++)
+        {
+            svg.Open("g", SvgWriter.Attr("class", "row") + SvgWriter.Attr("data-row", r));
+            for (int c = 0; c < map.Columns; c++)                          // kept lean (no class, row or column per cell): big maps stay small
             {
                 double v = values[r, c];
                 var color = double.IsFinite(v) ? map.Scale.RgbAt((v - lo) / (hi - lo)) : Rgb.Parse(SvgWriter.MissingColor);
-                svg.Rect(xs[c], ys[r], xs[c + 1] - xs[c], ys[r + 1] - ys[r], color.Hex,
-                    SvgWriter.Attr("class", "cell") + SvgWriter.Attr("data-row", r) + SvgWriter.Attr("data-col", c) + SvgWriter.Data("value", v));
+                svg.Rect(xs[c], ys[r], xs[c + 1] - xs[c], ys[r + 1] - ys[r], color.Hex, " data-value=\"" + Numbers.Short(v) + "\"");
             }
+            svg.Close("g");
+        }
         svg.Close("g");
         if (!map.ShowValues) return;
 

@@ -135,14 +135,20 @@ public sealed class ScatterChart : Chart
         double cw = (frame.Right - frame.Left) / resolution, ch = (frame.Bottom - frame.Top) / resolution;
         svg.Open("g", SvgWriter.Attr("class", "regions") + SvgWriter.Attr("shape-rendering", "crispEdges"));
         for (int r = 0; r < resolution; r++)
-            for (int c = 0; c < resolution; c++)
+        {
+            double y = frame.Y.Max - (r + 0.5) / resolution * (frame.Y.Max - frame.Y.Min);
+            double y0 = Math.Round(frame.Top + r * ch), y1 = Math.Round(frame.Top + (r + 1) * ch);
+            var colors = Enumerable.Range(0, resolution)
+                .Select(c => regionColor!(frame.X.Min + (c + 0.5) / resolution * (frame.X.Max - frame.X.Min), y).Hex).ToArray();
+            for (int c = 0; c < resolution;)
             {
-                double x = frame.X.Min + (c + 0.5) / resolution * (frame.X.Max - frame.X.Min);
-                double y = frame.Y.Max - (r + 0.5) / resolution * (frame.Y.Max - frame.Y.Min);
-                double x0 = Math.Round(frame.Left + c * cw), y0 = Math.Round(frame.Top + r * ch);
-                svg.Rect(x0, y0, Math.Round(frame.Left + (c + 1) * cw) - x0, Math.Round(frame.Top + (r + 1) * ch) - y0, regionColor!(x, y).Hex,
-                    SvgWriter.Attr("class", "region"));
+                int end = c + 1;
+                while (end < resolution && colors[end] == colors[c]) end++;          // one rect per run of equal colour
+                double x0 = Math.Round(frame.Left + c * cw), x1 = Math.Round(frame.Left + end * cw);
+                svg.Rect(x0, y0, x1 - x0, y1 - y0, colors[c]);
+                c = end;
             }
+        }
         svg.Close("g");
         svg.Rect(frame.Left, frame.Top, frame.Right - frame.Left, frame.Bottom - frame.Top, "none", SvgWriter.Attr("stroke", SvgWriter.AxisColor) + SvgWriter.Attr("stroke-width", 0.5));
     }

@@ -1,3 +1,4 @@
+using System.Xml.Linq;
 using LstmCourse.Charts;
 using LstmCourse.Numerics;
 using static LstmCourse.Tests.Charts.SvgQuery;
@@ -8,14 +9,19 @@ public class HeatmapTests
 {
     private static readonly double[,] Gates = { { 0.1, 0.9, 0.5 }, { 0.3, 0.2, 0.8 } };
 
+    /// <summary>The cell rects with their row (from the row group) and column (from the order within it).</summary>
+    private static (int Row, int Col, XElement Rect)[] Cells(XElement svg) => svg.One("cells").Elements(Ns + "g")
+        .SelectMany(g => g.Elements(Ns + "rect").Select((rect, c) => ((int)g.Num("data-row"), c, rect)))
+        .ToArray();
+
     [Fact]
     public void Has_one_cell_per_entry_with_its_row_column_and_value()
     {
         var svg = Parse(new Heatmap("Gates", Gates, "unit", "gate"));
-        var cells = svg.ByClass("cell").ToArray();
+        var cells = Cells(svg);
 
         Assert.Equal(6, cells.Length);
-        Assert.Equal(0.8, cells.Single(c => c.Num("data-row") == 1 && c.Num("data-col") == 2).Num("data-value"));
+        Assert.Equal(0.8, cells.Single(c => c.Row == 1 && c.Col == 2).Rect.Num("data-value"));
         Assert.Equal("unit", svg.One("x-label").Value);
         Assert.Equal("gate", svg.One("y-label").Value);
         Assert.Equal("Gates", svg.One("title").Value);
@@ -24,8 +30,8 @@ public class HeatmapTests
     [Fact]
     public void Rows_run_top_to_bottom_and_columns_left_to_right_in_equal_cells()
     {
-        var cells = Parse(new Heatmap("t", Gates)).ByClass("cell").ToArray();
-        var cell = (int r, int c) => cells.Single(e => e.Num("data-row") == r && e.Num("data-col") == c);
+        var cells = Cells(Parse(new Heatmap("t", Gates)));
+        var cell = (int r, int c) => cells.Single(e => e.Row == r && e.Col == c).Rect;
 
         Assert.True(cell(1, 0).Num("y") > cell(0, 0).Num("y"));
         Assert.True(cell(0, 2).Num("x") > cell(0, 1).Num("x"));
@@ -47,7 +53,7 @@ public class HeatmapTests
     {
         var map = new Heatmap("t", Gates);
         var svg = Parse(map);
-        var cells = svg.ByClass("cell").ToArray();
+        var cells = Cells(svg).Select(c => c.Rect).ToArray();
         var swatches = svg.One("color-scale").ByClass("swatch").ToArray();
 
         Assert.Equal(ColorScale.Viridis.ColorAt(0), (string)cells.Single(c => c.Num("data-value") == 0.1).Attribute("fill")!);
@@ -61,7 +67,7 @@ public class HeatmapTests
     public void A_diverging_scale_is_symmetric_around_zero_and_zero_is_white()
     {
         var map = new Heatmap("t", new double[,] { { -0.5, 0.0, 0.25 } }) { Scale = ColorScale.BlueWhiteRed };
-        var cells = Parse(map).ByClass("cell").ToArray();
+        var cells = Cells(Parse(map)).Select(c => c.Rect).ToArray();
 
         Assert.Equal((-0.5, 0.5), map.ColorRange);
         Assert.Equal("#f7f7f7", (string)cells[1].Attribute("fill")!);
@@ -73,7 +79,7 @@ public class HeatmapTests
     {
         var map = new Heatmap("t", new double[,] { { -3, 0, 3 } }) { Scale = ColorScale.BlueWhiteRed, Range = (-1, 1) };
         var svg = Parse(map);
-        var fills = svg.ByClass("cell").Select(c => (string)c.Attribute("fill")!).ToArray();
+        var fills = Cells(svg).Select(c => (string)c.Rect.Attribute("fill")!).ToArray();
 
         Assert.Equal([ColorScale.BlueWhiteRed.ColorAt(0), ColorScale.BlueWhiteRed.ColorAt(0.5), ColorScale.BlueWhiteRed.ColorAt(1)], fills);
         Assert.Equal([-1, -0.5, 0, 0.5, 1], svg.One("color-scale").ByClass("tick").Select(t => t.Num("data-value")));
@@ -83,7 +89,7 @@ public class HeatmapTests
     public void NaN_cells_are_grey_and_the_colour_bar_says_so()
     {
         var svg = Parse(new Heatmap("t", new double[,] { { 1, double.NaN }, { 2, 3 } }));
-        var nan = svg.ByClass("cell").Single(c => (string)c.Attribute("data-value")! == "NaN");
+        var nan = Cells(svg).Single(c => (string)c.Rect.Attribute("data-value")! == "NaN").Rect;
 
         Assert.Equal("#c8c8c8", (string)nan.Attribute("fill")!);
         Assert.Single(svg.ByClass("missing-swatch"));
@@ -93,7 +99,7 @@ public class HeatmapTests
     public void A_constant_matrix_takes_the_middle_colour()
     {
         var map = new Heatmap("t", new double[,] { { 2, 2 }, { 2, 2 } });
-        var fills = Parse(map).ByClass("cell").Select(c => (string)c.Attribute("fill")!).Distinct();
+        var fills = Cells(Parse(map)).Select(c => (string)c.Rect.Attribute("fill")!).Distinct();
 
         Assert.Equal([ColorScale.Viridis.ColorAt(0.5)], fills);
     }

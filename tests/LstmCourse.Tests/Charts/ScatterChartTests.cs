@@ -37,31 +37,34 @@ public class ScatterChartTests
     }
 
     [Fact]
-    public void Class_regions_fill_a_grid_of_the_requested_resolution_in_light_class_colours()
+    public void Class_regions_fill_the_plot_row_by_row_in_light_class_colours()
     {
         var svg = Parse(new ScatterChart("t").AddClasses(Xor, Labels).WithClassRegions((x, y) => x > 0.5 ? 1 : 0, resolution: 10));
-        var regions = svg.ByClass("region").ToArray();
+        var regions = svg.One("regions").Elements(Ns + "rect").ToArray();
         var plot = svg.PlotArea();
+        var rows = regions.GroupBy(r => r.Num("y")).ToArray();
 
-        Assert.Equal(100, regions.Length);
-        Assert.Equal(2, regions.Select(r => (string)r.Attribute("fill")!).Distinct().Count());
-        var topRow = regions.Where(r => r.Num("y") == regions.Min(q => q.Num("y"))).ToArray();
-        Assert.Equal(10, topRow.Length);
-        Assert.InRange(Math.Abs(topRow.Sum(r => r.Num("width")) - (plot.Right - plot.Left)), 0, 1);
-        Assert.InRange(Math.Abs(regions.Min(r => r.Num("x")) - plot.Left), 0, 0.5);
+        Assert.Equal(10, rows.Length);
+        Assert.All(rows, row => Assert.Equal(2, row.Count()));                 // runs of one colour are merged: class 0 | class 1
+        Assert.All(rows, row => Assert.InRange(Math.Abs(row.Sum(r => r.Num("width")) - (plot.Right - plot.Left)), 0, 1));
+        Assert.Equal([Rgb(0), Rgb(1)], rows[0].Select(r => (string)r.Attribute("fill")!));
     }
+
+    private static string Rgb(int k) => LstmCourse.Charts.Rgb.Mix(LstmCourse.Charts.Rgb.White, LstmCourse.Charts.Rgb.Parse(Palette.Color(k)), 0.28).Hex;
 
     [Fact]
     public void Probability_regions_are_white_at_one_half_and_take_the_class_colour_towards_zero_and_one()
     {
         var chart = new ScatterChart("t") { XRange = (0, 1), YRange = (0, 1) }.AddClasses(Xor, Labels).WithProbabilityRegions((x, _) => x, resolution: 2);
-        var fills = Parse(chart).ByClass("region").Select(r => (string)r.Attribute("fill")!).ToArray();    // cells at x = 0.25, 0.75
+        var fills = Parse(chart).One("regions").Elements(Ns + "rect").Select(r => (string)r.Attribute("fill")!).ToArray();   // cells at x = 0.25, 0.75
 
-        Assert.NotEqual("#ffffff", fills[0]);
+        Assert.Equal(4, fills.Length);
         Assert.Equal(fills[0], fills[2]);
         Assert.Equal(fills[1], fills[3]);
         Assert.NotEqual(fills[0], fills[1]);
-        Assert.Equal("#ffffff", Parse(new ScatterChart("t").Add("a", [0.0], [0.0]).WithProbabilityRegions((_, _) => 0.5, 2)).ByClass("region").Select(r => (string)r.Attribute("fill")!).Distinct().Single());
+        Assert.DoesNotContain("#ffffff", fills);
+        var even = Parse(new ScatterChart("t").Add("a", [0.0], [0.0]).WithProbabilityRegions((_, _) => 0.5, 2)).One("regions").Elements(Ns + "rect");
+        Assert.Equal(["#ffffff"], even.Select(r => (string)r.Attribute("fill")!).Distinct());
     }
 
     [Fact]
