@@ -209,7 +209,7 @@ internal static class Ex
     public static string Show(double v) => v switch
     {
         double.PositiveInfinity => "∞",
-        double.NegativeInfinity => "−∞",
+        double.NegativeInfinity => "-∞",
         _ => v.ToString("g4", CultureInfo.InvariantCulture),
     };
 
