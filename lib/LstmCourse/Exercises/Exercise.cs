@@ -15,7 +15,9 @@ internal sealed record Part(string Name, double[]? Values, int Rows, int Cols, b
 
     public string Entry(int k) => Name == "" ? "" : IsMatrix ? $"{Name}[{k / Cols},{k % Cols}]" : $"{Name}[{k}]";
 
-    public string Shape => IsMatrix ? $"{Rows}x{Cols}" : $"{Rows} entries";
+    public string Shape => IsMatrix ? $"{Rows}x{Cols}" : Count(Rows, "entry", "entries");
+
+    public static string Count(int n, string one, string many) => $"{n} {(n == 1 ? one : many)}";
 }
 
 /// <summary>A typical wrong answer: its key, the diagnosis a learner reads, and the function that computes it
@@ -173,14 +175,14 @@ internal sealed class Exercise<TCase>
     private static string? ShapeProblem(Part[]? got, Part[] expected)
     {
         if (got is null) return "returned null";
-        if (got.Length != expected.Length) return $"returned {got.Length} arrays, expected {expected.Length}";
+        if (got.Length != expected.Length) return $"returned {Part.Count(got.Length, "array", "arrays")}, expected {expected.Length}";
         for (int p = 0; p < expected.Length; p++)
         {
             var (g, e) = (got[p], expected[p]);
             string name = e.Name == "" ? "the result" : e.Name;
             if (g.Values is null) return $"{name} is null";
             if (e.IsMatrix && (g.Rows != e.Rows || g.Cols != e.Cols)) return $"{name} is {g.Shape}, expected {e.Shape}";
-            if (g.Values.Length != e.Values!.Length) return $"{name} has {g.Values.Length} entries, expected {e.Values.Length}";
+            if (g.Values.Length != e.Values!.Length) return $"{name} has {Part.Count(g.Values.Length, "entry", "entries")}, expected {e.Values.Length}";
         }
         return null;
     }
