@@ -119,15 +119,6 @@ public static partial class Check
             return ExerciseResult.Fail(Title, null, "wrong value in eval mode: at evaluation dropout is the identity, y = x", evidence);
         }
 
-        // Training at p = 0: nothing is dropped and 1/(1 − 0) = 1.
-        if (Call(0, true, 2, out failed) is not { } y0) return failed!;
-        if (!All(y0, x, Close))
-        {
-            int k = Enumerable.Range(0, N).First(k => !Close(y0[k], x[k]));
-            return ExerciseResult.Fail(Title, null, "at p = 0 nothing is dropped and 1/(1 − p) = 1, so training must return x unchanged",
-                $"at training, p = 0, y[{k}]: expected {Show(x[k])}, got {Show(y0[k])}");
-        }
-
         var rates = new List<string>();
         foreach (var (p, seed) in new[] { (0.2, 3), (0.7, 4) })
         {
@@ -173,6 +164,15 @@ public static partial class Check
                     "y = x/(1 − p), so the expected output stays x", scaleEvidence);
             return ExerciseResult.Fail(Title, null, "some kept entries are divided by 1 − p and some are not: every kept entry is x/(1 − p)",
                 scaleEvidence);
+        }
+
+        // Training at p = 0: nothing is dropped and 1/(1 − 0) = 1.
+        if (Call(0, true, 2, out failed) is not { } y0) return failed!;
+        if (!All(y0, x, Close))
+        {
+            int k = Enumerable.Range(0, N).First(k => !Close(y0[k], x[k]));
+            return ExerciseResult.Fail(Title, null, "at p = 0 nothing is dropped and 1/(1 − p) = 1, so training must return x unchanged",
+                $"at training, p = 0, y[{k}]: expected {Show(x[k])}, got {Show(y0[k])}");
         }
         return ExerciseResult.Pass(Title, $"eval is the identity; training dropped {string.Join(" and ", rates)} of {N} entries " +
             "and divided the rest by 1 − p");
