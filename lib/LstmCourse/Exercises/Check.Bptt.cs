@@ -83,7 +83,7 @@ public static partial class Check
 
     /// <summary>Clip by global norm: ‖g‖ = √(Σ over every tensor of Σ g²); if ‖g‖ &gt; maxNorm, every tensor is scaled by
     /// maxNorm / ‖g‖, else all are returned unchanged. Called as <c>clipByGlobalNorm(grads, maxNorm)</c>.</summary>
-    /// <remarks>Scaling every tensor by one factor keeps the direction of the update. Diagnoses: "per-tensor",
+    /// <remarks>Scaling every tensor by one factor keeps the direction of the update. Diagnoses: "never-clips", "per-tensor",
     /// "always-scales" (also below the threshold), "inverted-scale" (‖g‖/maxNorm), "missing-sqrt", "value-clipping"
     /// (clamps each entry), "normalises" (forgets maxNorm). Taught in notebooks/05-bptt.ipynb.</remarks>
     public static ExerciseResult ClipByGlobalNorm(Func<double[][], double, double[][]> clipByGlobalNorm)
@@ -114,6 +114,8 @@ public static partial class Check
             PassMessage = $"on {cases.Count} sets of gradients, above and below maxNorm",
             Faults =
             [
+                new("never-clips", "you return the gradients unchanged: when ‖g‖ > maxNorm, scale every tensor by maxNorm / ‖g‖",
+                    c => Out(c.Grads)),
                 new("per-tensor", "you clipped each tensor by its own norm: clip by the global norm √(Σ over all tensors of Σ g²), " +
                     "so every tensor is scaled by the same factor and the update keeps its direction",
                     c => Out(c.Grads.Select(g => Clip([g], c.MaxNorm, Norm([g]))[0]).ToArray())),

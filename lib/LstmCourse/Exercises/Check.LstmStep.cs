@@ -82,6 +82,8 @@ public static partial class Check
         yield return Of("h-missing-o", "your h ignores the output gate: h = o ⊙ tanh(c)", new LstmVariant { Hidden = (o, c) => Math.Tanh(c) });
         yield return Of("tanh-outside", "your h is tanh(o ⊙ c): squash c first, then gate it, h = o ⊙ tanh(c)",
             new LstmVariant { Hidden = (o, c) => Math.Tanh(o * c) });
+        yield return new("returns-previous-state", "you return hPrev and cPrev unchanged: compute the new state, " +
+            "c = f ⊙ cPrev + i ⊙ g and h = o ⊙ tanh(c)", s => StepParts(s.HPrev, s.CPrev));
         yield return Of("h-c-swapped", "you return (c, h): the step returns (h, c), hidden state first", new LstmVariant { ReturnsCH = true });
     }
 
@@ -100,9 +102,10 @@ public static partial class Check
     /// Shapes: x (D), hPrev and cPrev (H), Wx (4H x D), Wh (4H x H), b (4H). Random weights of scale 1, so every gate matters.
     /// Diagnoses: "gate-order" (naming which gate reads which rows), "i-uses-tanh", "f-uses-tanh", "o-uses-tanh", "g-uses-sigmoid",
     /// "missing-input", "missing-recurrent", "missing-bias", "missing-forget", "forgets-everything", "missing-input-gate",
-    /// "h-missing-tanh", "h-missing-o", "tanh-outside", "h-c-swapped"; when none fits, probes locate the wrong part:
-    /// "c-wrong" (h right, c not), "output-gate" (c right, h not), "forget-gate" (right when cPrev = 0),
-    /// "candidate" (right when g is forced to 1), "input-gate". Taught in notebooks/04-lstm-cell.ipynb.
+    /// "h-missing-tanh", "h-missing-o", "tanh-outside", "returns-previous-state", "h-c-swapped"; when none fits, probes
+    /// locate the wrong part: "c-wrong" (h right, c not), "output-gate" (c right, h not), "forget-gate" (right when cPrev = 0),
+    /// "candidate" (right when also g = 1), "input-gate" (right when also i = 1), "cell-structure" (wrong even then).
+    /// Taught in notebooks/04-lstm-cell.ipynb.
     /// </remarks>
     public static ExerciseResult LstmStep(Func<double[], double[], double[], Matrix, Matrix, double[], (double[] h, double[] c)> lstmStep)
     {
@@ -142,8 +145,8 @@ public static partial class Check
         return StepParts(next.H, next.C);
     }
 
-    /// <summary>Sensitivity probes: rerun the learner's step with cPrev = 0 (f drops out) and then with g forced to 1
-    /// (c = i), and see where it becomes right.</summary>
+    /// <summary>Sensitivity probes: rerun the learner's step with cPrev = 0 (f drops out), then also g forced to 1 (c = i),
+    /// then also i forced to 1 (c = 1), and see where it becomes right.</summary>
     private static (string, string)? LocaliseLstm(IReadOnlyList<LstmCase> cases, Func<LstmCase, Part[]?> learner)
     {
         bool Right(IEnumerable<LstmCase> probes, int part)
@@ -167,20 +170,25 @@ public static partial class Check
         if (Right(noMemory, 1))
             return ("forget-gate", "your c is right when cPrev = 0 and wrong otherwise: check the forget term f ⊙ cPrev, " +
                 "with f = σ(z_f) from rows H..2H−1");
-        var gIsOne = noMemory.Select(ForceCandidateToOne).ToList();
+        var gIsOne = noMemory.Select(s => Saturate(s, block: 2)).ToList();
         if (Right(gIsOne, 1))
             return ("candidate", "your c is right when the candidate is forced to g = 1 and wrong otherwise: check g = tanh(z_g) " +
                 "from rows 2H..3H−1");
-        return ("input-gate", "your c is wrong even with cPrev = 0 and g forced to 1, where c = i: check the input gate i = σ(z_i) " +
-            "from rows 0..H−1, and z = Wx·x + Wh·hPrev + b");
+        var iIsOne = gIsOne.Select(s => Saturate(s, block: 0)).ToList();
+        if (Right(iIsOne, 1))
+            return ("input-gate", "your c is right when the input gate is forced to i = 1 and wrong otherwise: check i = σ(z_i) " +
+                "from rows 0..H−1");
+        return ("cell-structure", "your c is wrong even with cPrev = 0, i = 1 and g = 1, where c = f ⊙ 0 + 1 ⊙ 1 = 1: " +
+            "check how you combine the gates, c = f ⊙ cPrev + i ⊙ g");
     }
 
-    /// <summary>Zero the g rows of Wx and Wh and set b_g = 30, so g = tanh(30) = 1 in double precision.</summary>
-    private static LstmCase ForceCandidateToOne(LstmCase s)
+    /// <summary>Zero one gate's rows of Wx and Wh and set its bias to 30: g = tanh(30) = 1 exactly in double precision,
+    /// i = σ(30) = 1 − 1e-13.</summary>
+    private static LstmCase Saturate(LstmCase s, int block)
     {
         int H = s.HPrev.Length;
         var (Wx, Wh, b) = (s.Wx.Clone(), s.Wh.Clone(), Copy(s.B));
-        for (int r = 2 * H; r < 3 * H; r++)
+        for (int r = block * H; r < (block + 1) * H; r++)
         {
             for (int c = 0; c < Wx.Cols; c++) Wx[r, c] = 0;
             for (int c = 0; c < Wh.Cols; c++) Wh[r, c] = 0;

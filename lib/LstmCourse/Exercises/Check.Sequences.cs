@@ -21,7 +21,7 @@ public static partial class Check
             Cases = Logits,
             Where = z => $"z = {Show(z)}",
             Right = z => P(Losses.Softmax.Apply(z)),
-            PassMessage = $"on {Logits.Length} sets of logits including z = [1000, 999, 998] and [−1000, −1001, −999]",
+            PassMessage = $"on {Logits.Length} sets of logits including z = [1000, 999, 998] and [-1000, -1001, -999]",
             Overflow = "your softmax overflows at logits near ±1000: exp(1000) = ∞ and ∞/∞ = NaN (exp(−1000) = 0, and 0/0 = NaN). " +
                 "Subtract the max logit first: softmax(z) = softmax(z − max z), the constant cancels in the ratio",
             Faults =

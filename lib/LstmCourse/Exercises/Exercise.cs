@@ -33,7 +33,7 @@ internal sealed record Fault<TCase>(string Key, string Diagnosis, Func<TCase, Pa
 /// threw / wrong shape                                        → the exception / the shapes
 /// right except NaN or ∞ where the answer is finite           → the overflow diagnosis
 /// the check's own probes (LSTM: which gate)                  → their diagnosis
-/// every value c times the right one                          → wrong sign / constant factor
+/// all zeros / every value c times the right one             → "zeros" / wrong sign / constant factor
 /// otherwise                                                  → the first mismatch, expected vs got
 /// </code>
 /// </remarks>
@@ -85,6 +85,9 @@ internal sealed class Exercise<TCase>
             return ExerciseResult.Fail(Title, "overflow", Overflow, evidence);
         if (Localise?.Invoke() is { } local)
             return ExerciseResult.Fail(Title, local.Key, local.Diagnosis, evidence);
+        if (got.All(parts => parts!.All(part => part.Values!.All(v => v == 0))))
+            return ExerciseResult.Fail(Title, "zeros", "every value you return is 0: did you compute into the array you return? " +
+                "(new double[n] starts as zeros)", evidence);
         if (ConstantFactor(got, right) is double c)
             return Math.Abs(c + 1) < 1e-6
                 ? ExerciseResult.Fail(Title, "sign", "wrong sign: every value is the negative of the right one", evidence)
@@ -169,7 +172,7 @@ internal sealed class Exercise<TCase>
                     if (Math.Abs(r - c.Value) > 1e-6 * Math.Max(1, Math.Abs(c.Value))) return null;
                     counted++;
                 }
-        return counted >= 2 && c is double v && Math.Abs(v - 1) > 1e-6 ? v : null;
+        return counted >= 2 && c is double v && Math.Abs(v - 1) > 1e-6 && v != 0 ? v : null;
     }
 
     private static string? ShapeProblem(Part[]? got, Part[] expected)

@@ -135,6 +135,7 @@ public class CheckBpttTests
     }
 
     [Theory]
+    [InlineData("never-clips", "unchanged")]
     [InlineData("per-tensor", "its own norm")]
     [InlineData("always-scales", "below maxNorm")]
     [InlineData("inverted-scale", "upside down")]
@@ -145,6 +146,7 @@ public class CheckBpttTests
     {
         var r = Check.ClipByGlobalNorm((grads, maxNorm) => fault switch
         {
+            "never-clips" => grads,
             "per-tensor" => Clip(grads, maxNorm, global: false),
             "always-scales" => Clip(grads, maxNorm, always: true),
             "inverted-scale" => Clip(grads, maxNorm, inverted: true),

@@ -83,6 +83,7 @@ public class CheckLstmStepTests
         { "h-missing-tanh", "without tanh" },
         { "h-missing-o", "ignores the output gate" },
         { "tanh-outside", "tanh(o ⊙ c)" },
+        { "returns-previous-state", "hPrev and cPrev unchanged" },
         { "h-c-swapped", "return (c, h)" },
     };
 
@@ -105,9 +106,10 @@ public class CheckLstmStepTests
             "h-missing-tanh" => new Step { Hidden = (o, c) => o * c },
             "h-missing-o" => new Step { Hidden = (o, c) => Math.Tanh(c) },
             "tanh-outside" => new Step { Hidden = (o, c) => Math.Tanh(o * c) },
-            _ => new Step { ReturnCFirst = true },
+            "h-c-swapped" => new Step { ReturnCFirst = true },
+            _ => null,
         };
-        Verdict.Names(Check.LstmStep(step.Run), fault, phrase);
+        Verdict.Names(Check.LstmStep(step is null ? (x, hPrev, cPrev, Wx, Wh, b) => (hPrev, cPrev) : step.Run), fault, phrase);
     }
 
     public static TheoryData<string, string> Located => new()
@@ -116,7 +118,8 @@ public class CheckLstmStepTests
         { "output-gate", "check the output gate o" },
         { "forget-gate", "right when cPrev = 0" },
         { "candidate", "forced to g = 1" },
-        { "input-gate", "check the input gate i" },
+        { "input-gate", "forced to i = 1" },
+        { "cell-structure", "how you combine the gates" },
     };
 
     /// <summary>Mistakes no typical fault models: the sensitivity probes still say which part of the step is wrong.</summary>
@@ -130,7 +133,8 @@ public class CheckLstmStepTests
             "output-gate" => new Step { O = z => Sigmoid(-z) }.Run,
             "forget-gate" => new Step { F = z => Sigmoid(z + 1) }.Run,
             "candidate" => new Step { G = z => Math.Tanh(2 * z) }.Run,
-            _ => new Step { I = z => Sigmoid(z) * Sigmoid(z) }.Run,
+            "input-gate" => new Step { I = z => Sigmoid(z) * Sigmoid(z) }.Run,
+            _ => new Step { C = (f, i, g, cPrev) => f * cPrev + i * g + 0.1 }.Run,
         };
         Verdict.Names(Check.LstmStep(step), part, phrase);
     }

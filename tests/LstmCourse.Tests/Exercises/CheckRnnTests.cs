@@ -64,6 +64,12 @@ public class CheckRnnTests
     }
 
     [Fact]
+    public void Rnn_step_says_when_every_value_is_zero()
+    {
+        Verdict.Names(Check.RnnStep((x, hPrev, Wx, Wh, b) => new double[hPrev.Length]), "zeros", "new double[n] starts as zeros");
+    }
+
+    [Fact]
     public void Rnn_step_reports_an_unrecognised_answer_as_a_mismatch()
     {
         Verdict.Mismatch(Check.RnnStep((x, hPrev, Wx, Wh, b) => Map(Step(x, hPrev, Wx, Wh, b, tanh: false), Math.Sin)));
