@@ -131,7 +131,8 @@ public static partial class Check
         }
         static Part[] Y(double y) => [Part.Scalar(y)];
         static double Identity(double v) => v;
-        var solved = string.Join(", ", xor.Select(x => $"y({x[0]},{x[1]}) = {Net(cases[(int)(2 * x[0] + x[1])], Sigma, Sigma).ToString("0.00", CultureInfo.InvariantCulture)}"));
+        var solved = string.Join(", ", cases.Take(4).Select(c =>
+            $"y({c.X[0]},{c.X[1]}) = {Net(c, Sigma, Sigma).ToString("0.00", CultureInfo.InvariantCulture)}"));
         var exercise = new Exercise<NetworkCase>
         {
             Title = "2-3-1 network",

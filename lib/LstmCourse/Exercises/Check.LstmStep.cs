@@ -51,7 +51,8 @@ public static partial class Check
     private static IEnumerable<Fault<LstmCase>> LstmFaults()
     {
         Fault<LstmCase> Of(string key, string diagnosis, LstmVariant v) => new(key, diagnosis, s => LstmReference(s, v));
-        const string Stacking = "Wx, Wh and b stack the gates i, f, g, o (PyTorch's order): i is rows 0..H−1, f H..2H−1, g 2H..3H−1, o 3H..4H−1";
+        const string Stacking =
+            "Wx, Wh and b stack the gates i, f, g, o (PyTorch's order): i is rows 0..H−1, f H..2H−1, g 2H..3H−1, o 3H..4H−1";
         foreach (var order in Permutations([0, 1, 2, 3]).Where(p => !p.SequenceEqual([0, 1, 2, 3])))
         {
             var wrong = Enumerable.Range(0, 4).Where(k => order[k] != k)

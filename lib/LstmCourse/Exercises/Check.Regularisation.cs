@@ -92,14 +92,12 @@ public static partial class Check
 
         double[]? Call(double p, bool training, int seed, out ExerciseResult? failure)
         {
-            string where = $"{(training ? "training" : "eval")}, p = {Show(p)}, {N} entries";
-            failure = null;
+            string at = $"at {(training ? "training" : "eval")}, p = {Show(p)}, {N} entries";
             double[]? y;
             try { y = dropout(Copy(x), p, training, new Rng(seed)); }
-            catch (NotImplementedException) { failure = ExerciseResult.Fail(Title, "threw", "not written yet: your function throws NotImplementedException", $"at {where}"); return null; }
-            catch (Exception ex) { failure = ExerciseResult.Fail(Title, "threw", $"your function threw {ex.GetType().Name}: {ex.Message}", $"at {where}"); return null; }
-            if (y is null || y.Length != N)
-                failure = ExerciseResult.Fail(Title, "wrong-shape", $"wrong shape: {(y is null ? "returned null" : $"returned {y.Length} entries")}, expected {N}", $"at {where}");
+            catch (Exception ex) { failure = ExerciseResult.Fail(Title, "threw", Crash(ex), at); return null; }
+            string? problem = y is null ? "returned null" : y.Length != N ? $"returned {y.Length} entries" : null;
+            failure = problem is null ? null : ExerciseResult.Fail(Title, "wrong-shape", $"wrong shape: {problem}, expected {N}", at);
             return failure is null ? y : null;
         }
         static bool All(double[] y, double[] x, Func<double, double, bool> rule) => y.Zip(x).All(e => rule(e.First, e.Second));
@@ -115,7 +113,8 @@ public static partial class Check
                 return ExerciseResult.Fail(Title, "scales-in-eval", "you scale in eval mode: inverted dropout does all its scaling in " +
                     "training (dividing by 1 − p), so at evaluation it is the identity, y = x", evidence);
             if (ye.Any(v => v == 0))
-                return ExerciseResult.Fail(Title, "drops-in-eval", "you drop units in eval mode: at evaluation dropout is the identity, y = x", evidence);
+                return ExerciseResult.Fail(Title, "drops-in-eval", "you drop units in eval mode: at evaluation dropout is the identity, y = x",
+                    evidence);
             return ExerciseResult.Fail(Title, null, "wrong value in eval mode: at evaluation dropout is the identity, y = x", evidence);
         }
 

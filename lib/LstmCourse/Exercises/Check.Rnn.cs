@@ -49,7 +49,7 @@ public static partial class Check
         return exercise.Run(c => H(rnnStep(Copy(c.X), Copy(c.HPrev), Copy(c.Wx), Copy(c.Wh), Copy(c.B))));
     }
 
-    /// <summary>wⁿ, computed as the product of n copies of w (the slides' y¹⁰⁰⁰ = w⁹⁹⁹), called as <c>repeatedProduct(w, n)</c>.</summary>
+    /// <summary>wⁿ, the product of n copies of w (the slides' y¹⁰⁰⁰ = w⁹⁹⁹), called as <c>repeatedProduct(w, n)</c>.</summary>
     /// <remarks>
     /// Tests include w = 0.99, 1, 1.01 at n = 999 and n = 0 (w⁰ = 1). An answer that overflows to ∞ where wⁿ does is right.
     /// Diagnoses: "off-by-one" (wⁿ⁺¹ or wⁿ⁻¹), "starts-at-zero", "adds" (n·w or 1 + n·w).

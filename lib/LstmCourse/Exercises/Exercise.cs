@@ -92,7 +92,8 @@ internal sealed class Exercise<TCase>
             return Math.Abs(c + 1) < 1e-6
                 ? ExerciseResult.Fail(Title, "sign", "wrong sign: every value is the negative of the right one", evidence)
                 : ExerciseResult.Fail(Title, "factor", $"off by a constant factor: every value is {Show(c)} times the right one", evidence);
-        return ExerciseResult.Fail(Title, null, "wrong value: no typical mistake explains it; compare your formula with the lesson's, term by term", evidence);
+        return ExerciseResult.Fail(Title, null,
+            "wrong value: no typical mistake explains it; compare your formula with the lesson's, term by term", evidence);
     }
 
     private string ShapesNote => Shapes is null ? "" : $". Shapes: {Shapes}";
@@ -189,10 +190,6 @@ internal sealed class Exercise<TCase>
         }
         return null;
     }
-
-    private static string Crash(Exception ex) => ex is NotImplementedException
-        ? "not written yet: your function throws NotImplementedException"
-        : $"your function threw {ex.GetType().Name}: {ex.Message}";
 }
 
 /// <summary>Number formatting and the small vector math the checks compute right answers and faults with.</summary>
@@ -210,6 +207,11 @@ internal static class Ex
     /// <summary>Fault check: close, or both blew up (NaN and ∞ both mean "overflowed").</summary>
     public static bool Resembles(double actual, double fault) =>
         double.IsFinite(fault) ? Close(actual, fault) : !double.IsFinite(actual);
+
+    /// <summary>What a learner reads when their function throws; a NotImplementedException is an exercise not yet done.</summary>
+    public static string Crash(Exception ex) => ex is NotImplementedException
+        ? "not written yet: your function throws NotImplementedException"
+        : $"your function threw {ex.GetType().Name}: {ex.Message}";
 
     public static string Show(double v) => v switch
     {

@@ -155,6 +155,7 @@ public class CheckActivationsTests
     [InlineData("t", "returns-tanh", "tanh(x) itself")]
     [InlineData("t(1-t)", "sigmoid-pattern", "σ'")]
     [InlineData("1+t^2", "plus", "sign")]
+    [InlineData("slides", "overflow", "1 − t²")]
     public void Tanh_derivative_names_each_typical_fault(string wrong, string fault, string phrase)
     {
         Func<double, double> f = wrong switch
@@ -163,7 +164,8 @@ public class CheckActivationsTests
             "1-t" => x => 1 - Math.Tanh(x),
             "t" => Math.Tanh,
             "t(1-t)" => x => Math.Tanh(x) * (1 - Math.Tanh(x)),
-            _ => x => 1 + Math.Tanh(x) * Math.Tanh(x),
+            "1+t^2" => x => 1 + Math.Tanh(x) * Math.Tanh(x),
+            _ => x => 1 - Math.Pow((Math.Exp(x) - Math.Exp(-x)) / (Math.Exp(x) + Math.Exp(-x)), 2),
         };
         Verdict.Names(Check.TanhDerivative(f), fault, phrase);
     }
