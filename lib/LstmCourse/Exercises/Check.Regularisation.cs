@@ -108,7 +108,7 @@ public static partial class Check
         if (!All(ye, x, Close))
         {
             int k = Enumerable.Range(0, N).First(k => !Close(ye[k], x[k]));
-            string evidence = $"at eval, p = 0.2, y[{k}]: expected {Show(x[k])}, got {Show(ye[k])}";
+            string evidence = $"at eval, p = {Show(pe)}, y[{k}]: expected {Show(x[k])}, got {Show(ye[k])}";
             if (All(ye, x, (y, v) => Close(y, v / (1 - pe)) || Close(y, v * (1 - pe))))
                 return ExerciseResult.Fail(Title, "scales-in-eval", "you scale in eval mode: inverted dropout does all its scaling in " +
                     "training (dividing by 1 − p), so at evaluation it is the identity, y = x", evidence);

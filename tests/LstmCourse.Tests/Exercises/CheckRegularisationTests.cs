@@ -152,6 +152,24 @@ public class CheckRegularisationTests
     }
 
     [Fact]
+    public void Dropout_reports_an_unrecognised_eval_answer_and_mixed_scaling()
+    {
+        var eval = Check.Dropout((x, p, training, rng) => training ? new Dropout().Run(x, p, training, rng) : Map(x, v => v + 1));
+        Assert.False(eval.Passed);
+        Assert.Null(eval.Fault);
+        Assert.StartsWith("wrong value in eval mode", eval.Message);
+        Assert.StartsWith("at eval, p = 0.2, y[0]: expected", eval.Evidence);
+
+        var mixed = Check.Dropout((x, p, training, rng) => training
+            ? x.Select((v, k) => rng.NextDouble() < p ? 0 : k % 2 == 0 ? v / (1 - p) : v).ToArray()
+            : x);
+        Assert.False(mixed.Passed);
+        Assert.Null(mixed.Fault);
+        Assert.StartsWith("some kept entries are divided by 1 − p and some are not", mixed.Message);
+        Assert.Contains("(kept): expected", mixed.Evidence);
+    }
+
+    [Fact]
     public void Dropout_at_p_zero_must_return_x_in_training()
     {
         var r = Check.Dropout((x, p, training, rng) => p == 0 ? new double[x.Length] : new Dropout().Run(x, p, training, rng));
