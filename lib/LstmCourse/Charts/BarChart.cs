@@ -1,3 +1,4 @@
+using LstmCourse.Display;
 namespace LstmCourse.Charts;
 
 /// <summary>One value per category; <see cref="Name"/> is null for the single series of an ungrouped chart.</summary>

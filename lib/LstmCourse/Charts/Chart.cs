@@ -1,3 +1,4 @@
+using LstmCourse.Display;
 using System.Text;
 
 namespace LstmCourse.Charts;

@@ -1,3 +1,4 @@
+using LstmCourse.Display;
 namespace LstmCourse.Charts;
 
 /// <summary>Small charts in a grid, as one SVG: each chart is a nested <c>svg</c> with its own viewBox, drawn at the cell size.</summary>

@@ -1,3 +1,4 @@
+using LstmCourse.Display;
 using LstmCourse.Numerics;
 
 namespace LstmCourse.Charts;

@@ -1,3 +1,4 @@
+using LstmCourse.Display;
 namespace LstmCourse.Charts;
 
 /// <summary>A named sample of values to bin.</summary>

@@ -1,3 +1,4 @@
+using LstmCourse.Display;
 namespace LstmCourse.Charts;
 
 /// <summary>A named line of points (X[k], Y[k]); <see cref="Dashed"/> draws it dashed (e.g. validation next to training).</summary>

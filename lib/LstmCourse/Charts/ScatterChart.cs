@@ -1,3 +1,4 @@
+using LstmCourse.Display;
 namespace LstmCourse.Charts;
 
 /// <summary>A named set of 2-D points (one class).</summary>

@@ -1,4 +1,5 @@
 using System.Net;
+using LstmCourse.Display;
 
 namespace LstmCourse.Exercises;
 
@@ -43,29 +44,12 @@ public sealed class ExerciseFailedException(ExerciseResult result) : Exception(r
     public ExerciseResult Result { get; } = result;
 }
 
-/// <summary>Polyglot's name-based formatter convention (see POLYGLOT.md): the kernel finds this attribute by its name.</summary>
-[AttributeUsage(AttributeTargets.Class)]
-internal sealed class TypeFormatterSourceAttribute(Type formatterSourceType) : Attribute
-{
-    public Type FormatterSourceType { get; } = formatterSourceType;
-    public string[] PreferredMimeTypes { get; set; } = [];
-}
-
 /// <summary>Renders an <see cref="ExerciseResult"/> as a green or red line in a notebook.</summary>
 internal sealed class ExerciseResultFormatterSource
 {
-    public System.Collections.IEnumerable CreateTypeFormatters() =>
-        new[] { new ExerciseResultFormatter("text/html"), new ExerciseResultFormatter("text/plain") };
-}
-
-internal sealed class ExerciseResultFormatter(string mimeType)
-{
-    public string MimeType { get; } = mimeType;
-
-    public bool Format(object instance, TextWriter writer)
+    public System.Collections.IEnumerable CreateTypeFormatters() => new[]
     {
-        if (instance is not ExerciseResult result) return false;
-        writer.Write(MimeType == "text/html" ? result.ToHtml() : result.ToString());
-        return true;
-    }
+        new MimeFormatter("text/html", o => (o as ExerciseResult)?.ToHtml()),
+        new MimeFormatter("text/plain", o => (o as ExerciseResult)?.ToString()),
+    };
 }

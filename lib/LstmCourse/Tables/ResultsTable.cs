@@ -1,3 +1,4 @@
+using LstmCourse.Display;
 using System.Reflection;
 using LstmCourse.Charts;
 

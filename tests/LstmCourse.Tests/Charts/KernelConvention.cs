@@ -1,3 +1,4 @@
+using LstmCourse.Display;
 using System.Collections;
 using System.Linq.Expressions;
 using System.Reflection;

@@ -47,7 +47,7 @@ public class CheckBpttTests
         Verdict.Passes(Check.RnnBackwardStep(new Backward().Run));
         Verdict.Passes(Check.RnnBackwardStep((dhOut, dhNext, x, hPrev, h, Wh) =>
         {
-            var dz = dhOut.Select((v, k) => (v + dhNext[k]) * Activations.Tanh.DerivativeFromOutput(h[k])).ToArray();
+            var dz = dhOut.Select((v, k) => (v + dhNext[k]) * global::LstmCourse.Activations.Tanh.DerivativeFromOutput(h[k])).ToArray();
             var (dWx, dWh, dhPrev) = (new Matrix(h.Length, x.Length), new Matrix(h.Length, h.Length), new double[h.Length]);
             Linalg.OuterAdd(dWx, dz, x);
             Linalg.OuterAdd(dWh, dz, hPrev);

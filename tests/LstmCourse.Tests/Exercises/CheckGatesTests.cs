@@ -25,7 +25,7 @@ public class CheckGatesTests
             var z = (double[])b.Clone();
             Linalg.MulAdd(W, x, z);
             var y = new double[z.Length];
-            Activations.Sigmoid.Apply(z, y);
+            global::LstmCourse.Activations.Sigmoid.Apply(z, y);
             for (int k = 0; k < y.Length; k++) y[k] *= signal[k];
             return y;
         }));

@@ -39,7 +39,7 @@ public class CheckLstmCellTests
                 double z = bf[r];
                 for (int c = 0; c < H; c++) z += Wf[r, c] * hPrev[c];          // Wh_f block
                 for (int c = 0; c < D; c++) z += Wf[r, H + c] * x[c];          // Wx_f block
-                f[r] = Activations.Sigmoid.Apply(z);
+                f[r] = global::LstmCourse.Activations.Sigmoid.Apply(z);
             }
             return f;
         }));

@@ -23,7 +23,7 @@ public class CheckSequencesTests
     public void Softmax_passes_the_max_subtracted_form_the_library_and_log_sum_exp()
     {
         Verdict.Passes(Check.Softmax(Softmax));
-        Verdict.Passes(Check.Softmax(z => Losses.Softmax.Apply(z)));
+        Verdict.Passes(Check.Softmax(z => global::LstmCourse.Losses.Softmax.Apply(z)));
         Verdict.Passes(Check.Softmax(z =>
         {
             double max = z.Max(), lse = max + Math.Log(z.Sum(v => Math.Exp(v - max)));
@@ -73,7 +73,7 @@ public class CheckSequencesTests
         Verdict.Passes(Check.CrossEntropyGradient((z, y) =>
         {
             var dz = new double[z.Length];
-            Losses.CrossEntropy.LossAndGradient(z, y, dz);
+            global::LstmCourse.Losses.CrossEntropy.LossAndGradient(z, y, dz);
             return dz;
         }));
     }

@@ -1,3 +1,4 @@
+using LstmCourse.Display;
 using LstmCourse.Exercises;
 using static LstmCourse.Tests.Exercises.Learner;
 using Check = LstmCourse.Exercises.Check;
@@ -51,11 +52,11 @@ public class ExerciseResultTests
         var attribute = Assert.Single(typeof(ExerciseResult).GetCustomAttributes(typeof(TypeFormatterSourceAttribute), false));
         var source = (TypeFormatterSourceAttribute)attribute;
         Assert.Equal(["text/html", "text/plain"], source.PreferredMimeTypes);
-        var formatters = new ExerciseResultFormatterSource().CreateTypeFormatters().Cast<ExerciseResultFormatter>().ToList();
+        var formatters = new ExerciseResultFormatterSource().CreateTypeFormatters().Cast<MimeFormatter>().ToList();
         Assert.Equal(["text/html", "text/plain"], formatters.Select(f => f.MimeType));
 
         var wrong = Check.Gate((x, W, b, signal) => Zip(MatVec(W, x), signal, (z, s) => Sigmoid(z) * s));
-        string Render(ExerciseResultFormatter f, object value)
+        string Render(MimeFormatter f, object value)
         {
             using var writer = new StringWriter();
             Assert.True(f.Format(value, writer));

@@ -1,11 +1,11 @@
-namespace LstmCourse.Charts;
+namespace LstmCourse.Display;
 
 /// <summary>Tells a Polyglot Notebooks kernel which object makes the formatters for the marked type.</summary>
 /// <remarks>
 /// The kernel finds this attribute by its NAME (no package reference to Microsoft.DotNet.Interactive),
 /// creates <see cref="FormatterSourceType"/>, calls its public <c>CreateTypeFormatters()</c>, and shows one
 /// output carrying every mime type in <see cref="PreferredMimeTypes"/>. A headless runner does the same with
-/// reflection. Shared by <c>LstmCourse.Charts</c> and <c>LstmCourse.Tables</c>.
+/// reflection. The one copy, shared by charts, tables and exercise results.
 /// The kernel reads attributes with <c>GetCustomAttributes(inherit: true)</c>; the course still puts the attribute
 /// on each concrete type so that a runner that does not look at base types finds it too.
 /// </remarks>

@@ -1,9 +1,13 @@
+using LstmCourse.Display;
 using System.Collections;
 using System.Reflection;
 using LstmCourse.Charts;
 using LstmCourse.Tables;
 
-namespace LstmCourse.Tests.Charts;
+namespace LstmCourse.Tests.Display;
+using LstmCourse.Charts;
+using LstmCourse.Tables;
+using LstmCourse.Tests.Charts;
 
 /// <summary>The shape the Polyglot kernel looks up by name (POLYGLOT.md, "Rich output without referencing the kernel").</summary>
 public class TypeFormatterSourceAttributeTests

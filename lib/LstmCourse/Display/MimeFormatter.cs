@@ -1,6 +1,4 @@
-using System.Collections;
-
-namespace LstmCourse.Charts;
+namespace LstmCourse.Display;
 
 /// <summary>One formatter of the name-based convention: a <see cref="MimeType"/> and exactly one public <see cref="Format"/>.</summary>
 /// <remarks>The kernel looks <c>Format</c> up by name, so it must never be overloaded.</remarks>
@@ -24,17 +22,4 @@ internal sealed class MimeFormatter
         writer.Write(text);
         return true;
     }
-}
-
-/// <summary>The formatter source for every <see cref="Chart"/>: SVG, the SVG inside HTML, and a one-line description.</summary>
-internal sealed class ChartFormatterSource
-{
-    public const string Svg = "image/svg+xml", Html = "text/html", Plain = "text/plain";
-
-    public IEnumerable CreateTypeFormatters() => new[]
-    {
-        new MimeFormatter(Svg, o => (o as Chart)?.ToSvg()),
-        new MimeFormatter(Html, o => (o as Chart)?.ToHtml()),
-        new MimeFormatter(Plain, o => (o as Chart)?.ToString()),
-    };
 }
