@@ -65,16 +65,24 @@ public sealed class BatchStream
     /// <summary>Fills the next N x T batch (row-major: stream n, step t at n*T + t) and moves on.</summary>
     public void Read(Span<int> inputs, Span<int> targets)
     {
+        if (EndOfEpoch) throw new InvalidOperationException($"epoch {Epoch} is over after {BatchesPerEpoch} batches; call NextEpoch() (and reset the carried state) to read on.");
+        Fill(Batch, inputs, targets);
+        Batch++;
+    }
+
+    /// <summary>Fills the batch the next <see cref="Read"/> will give (after <see cref="NextEpoch"/> at the end of an epoch) without moving.</summary>
+    public void Peek(Span<int> inputs, Span<int> targets) => Fill(EndOfEpoch ? 0 : Batch, inputs, targets);
+
+    private void Fill(int batch, Span<int> inputs, Span<int> targets)
+    {
         if (inputs.Length != N * T) throw new ArgumentException($"inputs has length {inputs.Length}, expected N x T = {N} x {T} = {N * T}.", nameof(inputs));
         if (targets.Length != N * T) throw new ArgumentException($"targets has length {targets.Length}, expected N x T = {N} x {T} = {N * T}.", nameof(targets));
-        if (EndOfEpoch) throw new InvalidOperationException($"epoch {Epoch} is over after {BatchesPerEpoch} batches; call NextEpoch() (and reset the carried state) to read on.");
         for (int n = 0; n < N; n++)
         {
-            int from = starts[n] + Batch * T;
+            int from = starts[n] + batch * T;
             tokens.AsSpan(from, T).CopyTo(inputs.Slice(n * T, T));          // x[n, :]
             tokens.AsSpan(from + 1, T).CopyTo(targets.Slice(n * T, T));     // y[n, :] = next characters
         }
-        Batch++;
     }
 
     /// <summary>Starts the next epoch at batch 0.</summary>

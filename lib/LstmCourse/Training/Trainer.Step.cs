@@ -56,13 +56,39 @@ public sealed partial class Trainer
         return sum / batches;
     }
 
-    private void CheckDivergence(long step, double loss, double norm, double lr)
+    /// <summary>Saves a checkpoint only once its weights have shown a sane loss: the validation loss just computed (checked
+    /// by <see cref="Evaluate"/>), or else an evaluation-mode loss on the coming training batch (from a copy of the carried
+    /// state, so nothing moves). An update that wrecked the weights thus never overwrites the last good checkpoint.</summary>
+    private void SaveCheckedCheckpoint(string path, bool evaluated)
+    {
+        if (!evaluated)
+        {
+            int N = Config.BatchSize, T = Config.SequenceLength;
+            int[] px = new int[N * T], py = new int[N * T];
+            train.Peek(px, py);
+            double loss = Model.Loss(px, py, N, T, train.EndOfEpoch ? Model.NewState(N) : state.Copy());
+            CheckDivergence(Step, loss, null, history[^1].LearningRate, "after its update, the loss on the next batch");
+        }
+        SaveCheckpoint(path);
+    }
+
+    /// <summary>Validation loss into the last history row, guarded like a training loss; only the scheduled evaluations
+    /// (every EvaluateEvery steps) count for early stopping, so pausing and resuming a run does not change when it stops.</summary>
+    private void Evaluate()
+    {
+        double loss = ValidationLoss();
+        history[^1] = history[^1] with { ValidationLoss = loss };
+        CheckDivergence(Step, loss, null, history[^1].LearningRate, "after its update, the validation loss");
+        if (Step % Config.EvaluateEvery == 0) EarlyStopping?.Update(loss, Step);
+    }
+
+    private void CheckDivergence(long step, double loss, double? norm, double lr, string lossName = "the loss")
     {
         string? what = null;
-        if (!double.IsFinite(loss)) what = $"the loss is {Show(loss)}";
-        else if (!double.IsFinite(norm)) what = $"the gradient norm is {Show(norm)}";
+        if (!double.IsFinite(loss)) what = $"{lossName} is {Show(loss)}";
+        else if (norm is { } n && !double.IsFinite(n)) what = $"the gradient norm is {Show(n)}";
         else if (Config.DivergenceFactor > 0 && step > 1 && loss > Config.DivergenceFactor * initialLoss)
-            what = $"the loss {Show(loss)} is above DivergenceFactor {Show(Config.DivergenceFactor)} x the first step's loss {Show(initialLoss)}";
+            what = $"{lossName} {Show(loss)} is above DivergenceFactor {Show(Config.DivergenceFactor)} x the first step's loss {Show(initialLoss)}";
         if (what is null) return;
         string clip = Config.ClipNorm > 0
             ? $", or lower ClipNorm from {Show(Config.ClipNorm)} to {Show(Config.ClipNorm / 2)}"
@@ -71,8 +97,8 @@ public sealed partial class Trainer
             ? $" The last good checkpoint, '{Path.GetFullPath(path)}', is unchanged: resume from it with the new settings."
             : "";
         throw new TrainingDivergedException(
-            $"Training diverged at step {step}: {what} (learning rate {Show(lr)}, gradient norm {Show(norm)}). "
-            + $"Lower LearningRate from {Show(Config.LearningRate)} to {Show(Config.LearningRate / 4)}{clip}.{resume}", step, loss, norm);
+            $"Training diverged at step {step}: {what} (learning rate {Show(lr)}{(norm is { } g ? $", gradient norm {Show(g)}" : "")}). "
+            + $"Lower LearningRate from {Show(Config.LearningRate)} to {Show(Config.LearningRate / 4)}{clip}.{resume}", step, loss, norm ?? double.NaN);
     }
 
     private static string Show(double v) => v.ToString("G4", CultureInfo.InvariantCulture);

@@ -102,45 +102,47 @@ public sealed partial class Trainer
         if (steps is < 1) throw new ArgumentOutOfRangeException(nameof(steps), steps, $"steps must be at least 1 (or null to run to MaxSteps = {Config.MaxSteps}), got {steps}.");
         long stopAt = steps is { } s ? Math.Min(Config.MaxSteps, Step + s) : Config.MaxSteps;
         var window = new Window();
-        StopReason reason;
-        bool evaluatedLast = false;
+        StopReason? reason = null;
+        bool evaluated = false, saved = false;
         var clock = Stopwatch.StartNew();
         double startSeconds = elapsedSeconds;
-        while (true)
+        long firstStep = Step;
+        while ((reason = Stopping(stopAt, cancellationToken)) is null)
         {
-            if (Step >= stopAt) { reason = Step >= Config.MaxSteps ? StopReason.MaxSteps : StopReason.StepsRequested; break; }
-            if (cancellationToken.IsCancellationRequested) { reason = StopReason.Cancelled; break; }
-            if (Config.TimeBudget is { } budget && elapsedSeconds >= budget.TotalSeconds) { reason = StopReason.TimeBudget; break; }
-
             var row = TrainStep();
             elapsedSeconds = startSeconds + clock.Elapsed.TotalSeconds;
-            history[^1] = row = row with { ElapsedSeconds = elapsedSeconds };
-            window.Add(row, Config.BatchSize * Config.SequenceLength);
+            history[^1] = row with { ElapsedSeconds = elapsedSeconds };
+            window.Add(history[^1], Config.BatchSize * Config.SequenceLength);
 
-            evaluatedLast = Step % Config.EvaluateEvery == 0 && HasValidation;
-            if (evaluatedLast) Evaluate();
-            bool checkpoint = Config.CheckpointPath is not null && (Config.CheckpointEvery > 0 ? Step % Config.CheckpointEvery == 0 : evaluatedLast);
-            if (checkpoint) SaveCheckpoint(Config.CheckpointPath!);
-            if (Step % Config.LogEvery == 0 || evaluatedLast) window.Report(this, progress);
+            bool ending = Stopping(stopAt, cancellationToken) is not null;              // evaluate and save the last step
+            evaluated = HasValidation && (Step % Config.EvaluateEvery == 0 || ending);
+            if (evaluated) Evaluate();
+            saved = Config.CheckpointPath is not null && (ending || (Config.CheckpointEvery > 0 ? Step % Config.CheckpointEvery == 0 : evaluated));
+            if (saved) SaveCheckedCheckpoint(Config.CheckpointPath!, evaluated);
+            if (Step % Config.LogEvery == 0 || evaluated || ending) window.Report(this, progress);
             if (EarlyStopping is { ShouldStop: true }) { reason = StopReason.EarlyStopping; break; }
         }
-        if (!evaluatedLast && HasValidation && Step > 0) Evaluate();
-        if (Config.CheckpointPath is not null && Step > 0) SaveCheckpoint(Config.CheckpointPath);
-        if (window.Steps > 0 && Step % Config.LogEvery != 0) window.Report(this, progress);
+        if (!evaluated && HasValidation && Step > firstStep)                            // stopped by a cancellation during a report
+        {
+            Evaluate();
+            window.Report(this, progress);
+        }
+        if (!saved && Config.CheckpointPath is not null && Step > firstStep) SaveCheckedCheckpoint(Config.CheckpointPath, evaluated);
         double recentLoss = window.RecentLoss(history, Config.LogEvery);
-        return new TrainingResult(reason, Step, recentLoss, LastValidationLoss, EarlyStopping?.Best is { } b && double.IsFinite(b) ? b : null,
+        return new TrainingResult(reason.Value, Step, recentLoss, LastValidationLoss, EarlyStopping?.Best is { } b && double.IsFinite(b) ? b : null,
             EarlyStopping is { BestStep: >= 0 } e ? e.BestStep : null, Elapsed);
+    }
+
+    private StopReason? Stopping(long stopAt, CancellationToken cancellationToken)
+    {
+        if (Step >= stopAt) return Step >= Config.MaxSteps ? StopReason.MaxSteps : StopReason.StepsRequested;
+        if (cancellationToken.IsCancellationRequested) return StopReason.Cancelled;
+        if (Config.TimeBudget is { } budget && elapsedSeconds >= budget.TotalSeconds) return StopReason.TimeBudget;
+        return null;
     }
 
     /// <summary>Writes <see cref="History"/> as CSV, atomically.</summary>
     public void WriteMetricsCsv(string path) => TrainingMetrics.WriteCsv(history, path);
-
-    private void Evaluate()
-    {
-        double loss = ValidationLoss();
-        history[^1] = history[^1] with { ValidationLoss = loss };
-        EarlyStopping?.Update(loss, Step);
-    }
 
     /// <summary>Training-loss and speed averages between progress reports.</summary>
     private sealed class Window
@@ -160,7 +162,8 @@ public sealed partial class Trainer
         public void Report(Trainer trainer, IProgress<TrainingProgress>? progress)
         {
             var last = trainer.history[^1];
-            progress?.Report(new TrainingProgress(trainer.Step, trainer.Config.MaxSteps, trainer.Epoch, lossSum / Steps, last.ValidationLoss,
+            double loss = Steps > 0 ? lossSum / Steps : last.TrainLoss;
+            progress?.Report(new TrainingProgress(trainer.Step, trainer.Config.MaxSteps, trainer.Epoch, loss, last.ValidationLoss,
                 last.LearningRate, seconds > 0 ? chars / seconds : 0, trainer.Elapsed));
             lossSum = seconds = chars = Steps = 0;
         }

@@ -54,6 +54,21 @@ public class BatchStreamTests
     }
 
     [Fact]
+    public void Peek_shows_the_next_batch_without_moving_even_across_the_epoch_end()
+    {
+        var stream = new BatchStream(Tokens, 3, 2);
+        int[] x = new int[6], y = new int[6], px = new int[6], py = new int[6];
+        stream.Peek(px, py);
+        stream.Read(x, y);
+        Assert.Equal(x, px);
+        Assert.Equal(y, py);
+        while (!stream.EndOfEpoch) stream.Read(x, y);
+        stream.Peek(px, py);
+        Assert.True(stream.EndOfEpoch);
+        Assert.Equal([0, 1, 7, 8, 14, 15], px);
+    }
+
+    [Fact]
     public void Seek_returns_to_a_saved_position()
     {
         var a = new BatchStream(Tokens, 3, 2);
