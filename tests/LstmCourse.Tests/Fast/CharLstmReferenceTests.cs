@@ -15,7 +15,7 @@ public class CharLstmReferenceTests
     public static TheoryData<int, int, int, int, int, string> Shapes()
     {
         var data = new TheoryData<int, int, int, int, int, string>();
-        foreach (var path in Kernels.Kernels.AvailablePaths.Select(p => p.ToString()))
+        foreach (var path in LstmCourse.Kernels.Kernels.AvailablePaths.Select(p => p.ToString()))
         {
             data.Add(1, 1, 1, 4, 5, path);      // layers, N, T, H, V: the smallest case
             data.Add(1, 1, 6, 8, 11, path);     // batch 1

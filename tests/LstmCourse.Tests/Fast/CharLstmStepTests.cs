@@ -10,7 +10,7 @@ public class CharLstmStepTests
     public static TheoryData<int, int, int, string> Shapes()
     {
         var data = new TheoryData<int, int, int, string>();
-        foreach (var path in Kernels.Kernels.AvailablePaths.Select(p => p.ToString()))
+        foreach (var path in LstmCourse.Kernels.Kernels.AvailablePaths.Select(p => p.ToString()))
         {
             data.Add(1, 7, 13, path);
             data.Add(2, 33, 10, path);
