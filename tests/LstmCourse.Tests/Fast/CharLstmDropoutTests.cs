@@ -89,8 +89,8 @@ public class CharLstmDropoutTests
             }
         }
 
-        Assert.True(Math.Abs(loss - refLoss) <= 1e-6 + 1e-4 * refLoss, $"loss: fast {loss} vs reference {refLoss}");
+        Assert.True(Math.Abs(loss - refLoss) <= 2e-7 + 1e-5 * refLoss, $"loss: fast {loss} vs reference {refLoss}");
         foreach (var prm in fast.Parameters)
-            Reference.Close("d" + prm.Name, prm.Grad, reference.Parameters[prm.Name].Grad.Data.Select(g => g / N).ToArray(), 1e-4, 1e-6);
+            Reference.Close("d" + prm.Name, prm.Grad, reference.Parameters[prm.Name].Grad.Data.Select(g => g / N).ToArray(), 1e-5, 2e-7);
     }
 }
