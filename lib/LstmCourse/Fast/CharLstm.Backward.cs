@@ -20,8 +20,10 @@ public sealed unsafe partial class CharLstm
     {
         int N = ws.N, NT = N * ws.T, H = HiddenSize, G = 4 * H, V = VocabSize, L = Layers;
         float* dY = Ptr(ws.Logits), dX = Ptr(ws.DH);
+        foreach (var layer in layers)
+            layer.WhPacked.Pack(false, G, H, Ptr(layer.Wh.Value), H, Path);   // once per batch, reused by all T steps
         Sgemm(true, false, V, H, NT, 1f, dY, V, LayerInput(ws, L, dropout), H, 0f, Ptr(Wy.Grad), H, Path, threads);  // dWy = dYᵀ X
-        ColumnSums(NT, V, dY, Ptr(by.Grad));                                                                       // dby
+        ColumnSums(NT, V, dY, Ptr(by.Grad), Path);                                                                       // dby
         Sgemm(false, false, NT, H, V, 1f, dY, V, Ptr(Wy.Value), H, 0f, dX, H, Path, threads);                      // dX = dY Wy
         if (dropout) Scale(dX, ws.Masks[L]);
         for (int l = L - 1; l >= 0; l--)
@@ -32,7 +34,7 @@ public sealed unsafe partial class CharLstm
             ParallelFor(slices, threads, s => RecurrentBackward(ws, li, s * N / slices, (s + 1) * N / slices));
             float* dZ = Ptr(ws.Gates[l]);                                                                         // (NT x 4H)
             Sgemm(true, false, G, H, NT, 1f, dZ, G, Ptr(ws.Hs[l]), H, 0f, Ptr(layer.Wh.Grad), H, Path, threads); // dWh = dZᵀ H_prev
-            ColumnSums(NT, G, dZ, Ptr(layer.b.Grad));                                                             // db
+            ColumnSums(NT, G, dZ, Ptr(layer.b.Grad), Path);                                                             // db
             if (l == 0)
             {
                 ScatterRows(ws, dZ);
@@ -53,7 +55,8 @@ public sealed unsafe partial class CharLstm
         int N = ws.N, T = ws.T, H = HiddenSize, G = 4 * H, m = n1 - n0;
         if (m == 0) return;
         float* Cs = Ptr(ws.Cs[l]), gates = Ptr(ws.Gates[l]), tanhC = Ptr(ws.TanhC[l]), dX = Ptr(ws.DH);
-        float* dhRec = Ptr(ws.DhRec) + n0 * H, dc = Ptr(ws.Dc) + n0 * H, Wh = Ptr(layers[l].Wh.Value);
+        float* dhRec = Ptr(ws.DhRec) + n0 * H, dc = Ptr(ws.Dc) + n0 * H;
+        var Wh = layers[l].WhPacked;
         new Span<float>(dhRec, m * H).Clear();                 // nothing flows back from beyond the batch
         new Span<float>(dc, m * H).Clear();
         for (int t = T - 1; t >= 0; t--)
@@ -63,7 +66,7 @@ public sealed unsafe partial class CharLstm
                 int r = t * N + n;
                 LstmBackward(H, dX + r * H, dhRec + (n - n0) * H, dc + (n - n0) * H, gates + r * G, Cs + r * H, tanhC + r * H, Path);
             }
-            if (t > 0) Sgemm(false, false, m, H, G, 1f, gates + (t * N + n0) * G, G, Wh, H, 0f, dhRec, H, Path, 1);   // dh_{t−1} = dz_t Wh
+            if (t > 0) Sgemm(false, m, 1f, gates + (t * N + n0) * G, G, Wh, 0f, dhRec, H);   // dh_{t−1} = dz_t Wh
         }
     }
 
@@ -74,26 +77,11 @@ public sealed unsafe partial class CharLstm
         if (dWxT.Length != V * G) dWxT = PinnedFloats(V * G);
         Array.Clear(dWxT);
         float* d = Ptr(dWxT);
-        for (int r = 0; r < NT; r++)
-        {
-            float* dst = d + ws.Tokens[r] * G, src = dZ + r * G;
-            for (int k = 0; k < G; k++) dst[k] += src[k];
-        }
-    }
-
-    /// <summary>sums[c] = Σ_r A[r, c], rows added in order.</summary>
-    private static void ColumnSums(int rows, int cols, float* A, float* sums)
-    {
-        for (int c = 0; c < cols; c++) sums[c] = 0;
-        for (int r = 0; r < rows; r++)
-            for (int c = 0; c < cols; c++) sums[c] += A[r * cols + c];
+        for (int r = 0; r < NT; r++) Add(d + ws.Tokens[r] * G, dZ + r * G, G, Path);
     }
 
     /// <summary>x ⊙= m.</summary>
-    private static void Scale(float* x, float[] m)
-    {
-        for (int k = 0; k < m.Length; k++) x[k] *= m[k];
-    }
+    private void Scale(float* x, float[] m) => Multiply(x, x, Ptr(m), m.Length, Path);
 
     /// <summary>dst (cols x rows) = srcᵀ for a fixed-size dst.</summary>
     private static void Transpose(float[] src, int rows, int cols, float[] dst)

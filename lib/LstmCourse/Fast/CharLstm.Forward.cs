@@ -18,6 +18,8 @@ public sealed unsafe partial class CharLstm
     {
         int N = ws.N, T = ws.T, NT = N * T, H = HiddenSize, V = VocabSize, L = Layers;
         Transpose(layers[0].Wx.Value, 4 * H, V, ref WxT);
+        foreach (var layer in layers)
+            layer.WhT.Pack(true, H, 4 * H, Ptr(layer.Wh.Value), H, Path);   // once per batch, reused by all T steps
         for (int l = 0; l < L; l++)
         {
             state.H(l).CopyTo(ws.Hs[l], 0);                   // h_{-1}: the carried state
@@ -50,11 +52,11 @@ public sealed unsafe partial class CharLstm
         if (m == 0) return;
         var layer = layers[l];
         float* Hs = Ptr(ws.Hs[l]), Cs = Ptr(ws.Cs[l]), gates = Ptr(ws.Gates[l]), tanhC = Ptr(ws.TanhC[l]);
-        float* zRec = Ptr(ws.ZRec) + n0 * G, Wh = Ptr(layer.Wh.Value), b = Ptr(layer.b.Value);
+        float* zRec = Ptr(ws.ZRec) + n0 * G, b = Ptr(layer.b.Value);
         float* inputProjection = l == 0 ? Ptr(WxT) : Ptr(ws.XProj[l]);
         for (int t = 0; t < T; t++)
         {
-            Sgemm(false, true, m, G, H, 1f, Hs + (t * N + n0) * H, H, Wh, H, 0f, zRec, G, Path, 1);   // (m x 4H) Wh h_{t−1}
+            Sgemm(false, m, 1f, Hs + (t * N + n0) * H, H, layer.WhT, 0f, zRec, G);   // (m x 4H) h_{t−1} Whᵀ
             for (int n = n0; n < n1; n++)
             {
                 int r = t * N + n;
@@ -89,10 +91,7 @@ public sealed unsafe partial class CharLstm
     }
 
     /// <summary>x ⊙ m for the masked input of a site, called once the layer below has run.</summary>
-    private static void ApplyMask(float* x, float[] mask, float[] masked)
-    {
-        for (int k = 0; k < mask.Length; k++) masked[k] = x[k] * mask[k];
-    }
+    private void ApplyMask(float* x, float[] mask, float[] masked) => Multiply(Ptr(masked), x, Ptr(mask), mask.Length, Path);
 
     /// <summary>Softmax cross-entropy of every row; with <paramref name="gradient"/>, Logits becomes dY = (P − onehot)/NT.</summary>
     private double OutputLoss(BatchWorkspace ws, bool gradient)

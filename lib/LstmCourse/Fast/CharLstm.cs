@@ -147,5 +147,7 @@ public sealed partial class CharLstm
         public readonly FloatParameter Wx = NewParameter($"layer{index}.Wx", 4 * H, D);
         public readonly FloatParameter Wh = NewParameter($"layer{index}.Wh", 4 * H, H);
         public readonly FloatParameter b = NewParameter($"layer{index}.b", 4 * H, 1);
+        public readonly PackedB WhT = new();     // Whᵀ (H x 4H) packed for the forward products h Whᵀ
+        public readonly PackedB WhPacked = new();  // Wh (4H x H) packed for the backward products dz Wh
     }
 }
