@@ -32,7 +32,8 @@ public sealed partial class Trainer
 
     /// <summary>A new run on <paramref name="corpus"/>, split by <see cref="TrainingConfig.ValidationFraction"/>.</summary>
     public Trainer(TrainingConfig config, TextCorpus corpus)
-        : this(config, (corpus ?? throw new ArgumentNullException(nameof(corpus))).Split(config.ValidationFraction)) { }
+        : this(config, (corpus ?? throw new ArgumentNullException(nameof(corpus)))
+                       .Split((config ?? throw new ArgumentNullException(nameof(config))).Validate().ValidationFraction)) { }
 
     /// <summary>A new run on an explicit split (its own split point wins over ValidationFraction). Pass
     /// <paramref name="model"/> to start from existing weights (sizes must match the config and vocabulary).</summary>
