@@ -1,0 +1,91 @@
+namespace LstmCourse.Kernels;
+
+internal static unsafe partial class Kernels
+{
+    /// <summary>Packs rows i0..i0+mc−1, depth p0..p0+kc−1 of op(A) into MR-high panels: panel p holds
+    /// Ap[(p·kc + k)·MR + i] = op(A)[i0 + p·MR + i, p0 + k], rows past mc set to 0.</summary>
+    private static void PackA(bool transA, float* A, int lda, int i0, int mc, int p0, int kc, int MR, float* Ap)
+    {
+        for (int ip = 0; ip * MR < mc; ip++)
+        {
+            float* panel = Ap + ip * MR * kc;
+            int rows = Math.Min(MR, mc - ip * MR);
+            if (transA)
+                for (int k = 0; k < kc; k++)
+                {
+                    float* src = A + (long)(p0 + k) * lda + i0 + ip * MR;   // op(A)[i, k] = A[k, i]: contiguous in i
+                    float* dst = panel + k * MR;
+                    for (int i = 0; i < rows; i++) dst[i] = src[i];
+                    for (int i = rows; i < MR; i++) dst[i] = 0;
+                }
+            else
+            {
+                for (int i = 0; i < rows; i++)
+                {
+                    float* src = A + (long)(i0 + ip * MR + i) * lda + p0;   // contiguous in k
+                    for (int k = 0; k < kc; k++) panel[k * MR + i] = src[k];
+                }
+                for (int i = rows; i < MR; i++)
+                    for (int k = 0; k < kc; k++) panel[k * MR + i] = 0;
+            }
+        }
+    }
+}
+
+/// <summary>op(B) (K x N) packed for the micro-kernel: KC-deep slices, each cut into NR-wide column panels stored
+/// k-major, Bp[k·NR + j] = op(B)[p0 + k, panel·NR + j], columns past N set to 0.</summary>
+/// <remarks>Weights are packed once per batch and reused by every step's product.</remarks>
+internal sealed unsafe class PackedB
+{
+    private float[] data = [];
+    private int Npad;
+
+    public int K { get; private set; }
+    public int N { get; private set; }
+    public KernelPath Path { get; private set; }
+
+    /// <summary>The NR-wide panel <paramref name="panel"/> of the KC-slice starting at k = <paramref name="p0"/>.</summary>
+    public float* Panel(int p0, int panel)
+    {
+        int NR = Kernels.Tile(Path).NR, kc = Math.Min(Kernels.KC, K - p0);
+        return Kernels.Ptr(data) + (long)p0 * Npad + (long)panel * kc * NR;
+    }
+
+    /// <summary>Packs op(B): B[k, j] = B[k * ldb + j], or with transB B[j * ldb + k].</summary>
+    public void Pack(bool transB, int K, int N, float* B, int ldb, KernelPath path)
+    {
+        Path = Kernels.Resolve(path);
+        int NR = Kernels.Tile(Path).NR;
+        this.K = K;
+        this.N = N;
+        Npad = (N + NR - 1) / NR * NR;
+        if (data.Length < (long)K * Npad) data = Kernels.PinnedFloats(K * Npad);
+        for (int p0 = 0; p0 < K; p0 += Kernels.KC)
+        {
+            int kc = Math.Min(Kernels.KC, K - p0);
+            for (int j0 = 0; j0 < N; j0 += NR)
+            {
+                float* dst = Panel(p0, j0 / NR);
+                int cols = Math.Min(NR, N - j0);
+                if (transB)
+                {
+                    for (int j = 0; j < cols; j++)
+                    {
+                        float* src = B + (long)(j0 + j) * ldb + p0;            // contiguous in k
+                        for (int k = 0; k < kc; k++) dst[k * NR + j] = src[k];
+                    }
+                    for (int j = cols; j < NR; j++)
+                        for (int k = 0; k < kc; k++) dst[k * NR + j] = 0;
+                }
+                else
+                    for (int k = 0; k < kc; k++)
+                    {
+                        float* src = B + (long)(p0 + k) * ldb + j0;            // contiguous in j
+                        float* d = dst + k * NR;
+                        for (int j = 0; j < cols; j++) d[j] = src[j];
+                        for (int j = cols; j < NR; j++) d[j] = 0;
+                    }
+            }
+        }
+    }
+}
