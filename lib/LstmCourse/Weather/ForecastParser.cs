@@ -25,23 +25,24 @@ public static partial class ForecastParser
     {
         var candidates = new List<(int, IReadOnlyList<string>)>();
         var current = new List<string>();
-        int first = 1;
-        string[] lines = text.Split('\n');
-        void Flush(int next)
+        int first = 0;                                              // line number of the first non-blank line, 0 while none
+        void Flush()
         {
-            if (current.Any(l => l.Trim().Length > 0)) candidates.Add((first, current));
+            if (first > 0) candidates.Add((first, current));
             current = [];
-            first = next;
+            first = 0;
         }
+        string[] lines = text.Split('\n');
         for (int i = 0; i < lines.Length; i++)
         {
             string line = lines[i].TrimEnd('\r');
-            if (IsZoneLine(line) && current.Any(l => l.Trim().Length > 0)) Flush(i + 1);
-            if (current.Count == 0) first = i + 1;
+            bool blank = line.Trim().Length == 0;
+            if (!blank && first > 0 && IsZoneLine(line)) Flush();
+            if (!blank && first == 0) first = i + 1;
             current.Add(line);
-            if (line.Trim() == "$$") Flush(i + 2);
+            if (line.Trim() == "$$") Flush();
         }
-        Flush(lines.Length + 1);
+        Flush();
         return candidates;
     }
 
