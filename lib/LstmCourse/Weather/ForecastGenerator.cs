@@ -80,7 +80,7 @@ public static class ForecastGenerator
         long issuance = 2L * issueDate.DayNumber + slot;
         var plan = Plan(issued, d0);
         HalfDayForecast Forecast(int day, bool night) =>
-            HalfDayForecast.Of(seed, issuance, simulation[day], simulation[day].Date.DayNumber, night, day - d0, zone, zoneIndex);
+            HalfDayForecast.Of(seed, issuance, simulation[day], night, day - d0, zone, zoneIndex);
 
         var lows = new int?[plan.Count];
         var highs = new int?[plan.Count];
