@@ -17,7 +17,7 @@ namespace LstmCourse.Baselines;
 /// characters never seen in training get probability only through the add-one unigram.
 /// Taught in notebooks/08-weather-lab.ipynb.
 /// </remarks>
-public sealed class CharNGram
+public sealed partial class CharNGram
 {
     private readonly Dictionary<char, int> ids;             // character → id 1..V; 0 stands for "not in the vocabulary"
     private readonly int bits;                              // bits per packed character
@@ -25,8 +25,6 @@ public sealed class CharNGram
     private readonly Dictionary<long, int>[] counts;        // counts[k]: k-gram → N_k, k = 2..n
     private readonly Dictionary<long, ContextStats>[] contexts; // contexts[k]: (k−1)-gram → Σ N_k, n1, n2, n3+
     private readonly (double D1, double D2, double D3)[] discounts;
-
-    private readonly record struct ContextStats(int Total, int N1, int N2, int N3Plus);
 
     private CharNGram(int order, char[] vocabulary, Dictionary<char, int> ids, int bits, double[] unigram,
         Dictionary<long, int>[] counts, Dictionary<long, ContextStats>[] contexts, (double, double, double)[] discounts)
@@ -147,57 +145,5 @@ public sealed class CharNGram
         ArgumentNullException.ThrowIfNull(context);
         int m = Math.Min(Order - 1, context.Length);
         return context[(context.Length - m)..].Select(ch => ids.GetValueOrDefault(ch)).ToArray();
-    }
-
-    private static long Pack(ReadOnlySpan<int> ids, int bits)
-    {
-        long key = 0;
-        foreach (int id in ids) key = (key << bits) | (long)id;
-        return key;
-    }
-
-    private static Dictionary<long, int> CountKGrams(int[] x, int k, int bits)
-    {
-        var result = new Dictionary<long, int>();
-        long mask = (1L << (bits * k)) - 1, key = 0;
-        for (int i = 0; i < x.Length; i++)
-        {
-            key = ((key << bits) | (long)x[i]) & mask;
-            if (i >= k - 1) result[key] = result.GetValueOrDefault(key) + 1;
-        }
-        return result;
-    }
-
-    /// <summary>N_k(g) = how many distinct (k+1)-grams end with the k-gram g.</summary>
-    private static Dictionary<long, int> ContinuationCounts(Dictionary<long, int> longer, int k, int bits)
-    {
-        var result = new Dictionary<long, int>();
-        long mask = (1L << (bits * k)) - 1;
-        foreach (long key in longer.Keys) result[key & mask] = result.GetValueOrDefault(key & mask) + 1;
-        return result;
-    }
-
-    private static Dictionary<long, ContextStats> ContextTotals(Dictionary<long, int> counts, int bits)
-    {
-        var result = new Dictionary<long, ContextStats>();
-        foreach (var (key, c) in counts)
-        {
-            long h = key >> bits;
-            var s = result.GetValueOrDefault(h);
-            result[h] = new ContextStats(s.Total + c, s.N1 + (c == 1 ? 1 : 0), s.N2 + (c == 2 ? 1 : 0), s.N3Plus + (c >= 3 ? 1 : 0));
-        }
-        return result;
-    }
-
-    private static (double, double, double) ModifiedKneserNeyDiscounts(IEnumerable<int> counts)
-    {
-        var m = new double[5];
-        foreach (int c in counts) if (c <= 4) m[c]++;
-        const double fallback = 0.75;
-        if (m[1] == 0 || m[2] == 0 || m[3] == 0 || m[4] == 0) return (fallback, fallback, fallback);
-        double y = m[1] / (m[1] + 2 * m[2]);
-        double d1 = 1 - 2 * y * m[2] / m[1], d2 = 2 - 3 * y * m[3] / m[2], d3 = 3 - 4 * y * m[4] / m[3];
-        bool valid = d1 is > 0 and <= 1 && d2 is > 0 and <= 2 && d3 is > 0 and <= 3;
-        return valid ? (d1, d2, d3) : (fallback, fallback, fallback);
     }
 }

@@ -135,10 +135,10 @@ public static partial class ForecastParser
         issued = default;
         int hour = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
         int minute = int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
-        int month = Array.IndexOf(ProductText.Months, m.Groups[6].Value) + 1;
+        int month = IndexOf(ProductText.Months, m.Groups[6].Value) + 1;
         int day = int.Parse(m.Groups[7].Value, CultureInfo.InvariantCulture);
         int year = int.Parse(m.Groups[8].Value, CultureInfo.InvariantCulture);
-        problem = (hour, minute, month, Array.IndexOf(ProductText.Weekdays, m.Groups[5].Value)) switch
+        problem = (hour, minute, month, IndexOf(ProductText.Weekdays, m.Groups[5].Value)) switch
         {
             ( < 1 or > 12, _, _, _) => $"issuance hour {hour} is not 1..12",
             (_, > 59, _, _) => $"issuance minute {minute} is not 0..59",
@@ -150,6 +150,12 @@ public static partial class ForecastParser
         int hour24 = hour % 12 + (m.Groups[3].Value == "PM" ? 12 : 0);
         issued = new DateTime(year, month, day, hour24, minute, 0);
         return true;
+    }
+
+    private static int IndexOf(IReadOnlyList<string> names, string name)
+    {
+        for (int k = 0; k < names.Count; k++) if (names[k] == name) return k;
+        return -1;
     }
 
     private static string Clip(string s) => s.Length <= 40 ? s : s[..40] + "...";

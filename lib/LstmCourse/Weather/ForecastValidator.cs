@@ -11,8 +11,9 @@ namespace LstmCourse.Weather;
 ///                 a skipped night starts the day-only tail (no NIGHT after it)
 /// weekdays:       the header's weekday is its date's; the first weekday period is the day after the issuance date
 /// lows ≤ highs:   each LOWS statement means less than the HIGHS statement just before and just after it
-///                 (MID 40S means 45, LOWER 40S 41.5, UPPER 40S 48, AROUND 30 means 30)
-/// numbers:        temperatures −30..115 F, n PERCENT 0..100, numbers in sentences with MPH 0..80
+///                 (MID 40S means 45, LOWER 40S 41.5, UPPER 40S 48, AROUND 30 means 30; unreadable phrases are skipped)
+/// numbers:        temperatures −30..115 F (and no number above 115 in a HIGHS or LOWS sentence),
+///                 n PERCENT 0..100, numbers in sentences with MPH 0..80
 /// </code>
 /// Never throws on odd input: garbage is an unparsed candidate, empty text has none.
 /// Taught in notebooks/08-weather-lab.ipynb.
@@ -125,6 +126,9 @@ public static partial class ForecastValidator
                 if (sentence.Contains("MPH", StringComparison.Ordinal))
                     foreach (Match m in Number().Matches(sentence))
                         Require(Value(m.Value) <= MaxWindMph, m.Value + " MPH", p);
+                if (sentence.StartsWith("HIGHS ", StringComparison.Ordinal) || sentence.StartsWith("LOWS ", StringComparison.Ordinal))
+                    foreach (Match m in Number().Matches(sentence))                  // also in phrases that do not read as a temperature
+                        Require(Value(m.Value) <= MaxTemperature, sentence, p);
             }
         return ok;
     }

@@ -21,8 +21,11 @@ public static class ProductText
     /// <summary>Lines are wrapped to at most this many characters (a longer word gets a line to itself).</summary>
     public const int Width = 66;
 
-    public static readonly string[] Months = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
-    public static readonly string[] Weekdays = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"];
+    /// <summary>JAN..DEC, as the issuance line abbreviates months.</summary>
+    public static IReadOnlyList<string> Months { get; } = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
+
+    /// <summary>SUN..SAT, indexed by <see cref="DayOfWeek"/>.</summary>
+    public static IReadOnlyList<string> Weekdays { get; } = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"];
 
     /// <summary>The issuance line: <c>932 PM EST FRI DEC 16 2016</c>.</summary>
     public static string IssuanceLine(DateTime local)

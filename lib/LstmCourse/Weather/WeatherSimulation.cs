@@ -55,7 +55,7 @@ public static class WeatherSimulation
                 showery = rng.NextDouble() < 0.25 + 0.5 * (1 - winter);
             }
             (dayHalves[t], nightHalves[t]) = systemLeft > 0
-                ? StormDay(rng, date, ref anomaly, winter, intensity, showery, first: systemLeft == systemLength && lateOnset, last: systemLeft == 1)
+                ? StormDay(rng, date, ref anomaly, winter, intensity, showery, startsLate: systemLeft == systemLength && lateOnset, last: systemLeft == 1)
                 : FairDay(rng, date, anomaly, winter, ref cloud, afterFront: daysSinceSystem == 0);
             if (systemLeft > 0)
             {
@@ -77,15 +77,15 @@ public static class WeatherSimulation
     }
 
     private static (HalfDayWeather day, HalfDayWeather night) StormDay(
-        Rng rng, DateOnly date, ref double anomaly, double winter, double intensity, bool showery, bool first, bool last)
+        Rng rng, DateOnly date, ref double anomaly, double winter, double intensity, bool showery, bool startsLate, bool last)
     {
         const double warmSector = 3;
-        double dayChance = first ? 0.5 * intensity : intensity * (0.85 + 0.15 * rng.NextDouble());
-        double dayCloud = first ? 0.7 + 0.1 * rng.NextDouble() : 0.9 + 0.1 * rng.NextDouble();
+        double dayChance = startsLate ? 0.5 * intensity : intensity * (0.85 + 0.15 * rng.NextDouble());
+        double dayCloud = startsLate ? 0.7 + 0.1 * rng.NextDouble() : 0.9 + 0.1 * rng.NextDouble();
         double high = NormalHigh(date) + anomaly + warmSector - 3 * intensity;
         bool thunder = showery && high > 65;
         double daySpeed = 8 + 8 * rng.NextDouble();
-        var day = new HalfDayWeather(high, dayChance, first ? PrecipitationTiming.Late : PrecipitationTiming.Whole,
+        var day = new HalfDayWeather(high, dayChance, startsLate ? PrecipitationTiming.Late : PrecipitationTiming.Whole,
             showery, thunder, Upslope: false, dayCloud, WindFrom: 4 + rng.NextInt(2), daySpeed, Gust(rng, daySpeed), Fog: false);
         if (last) anomaly -= 3 + 7 * winter;                                    // the cold front passes this evening
         double nightChance = last ? 0.35 * intensity : intensity * (0.85 + 0.15 * rng.NextDouble());

@@ -118,6 +118,7 @@ public class ForecastValidatorTests
 
     [Theory]
     [InlineData("HIGHS IN THE UPPER 40S", "HIGHS IN THE UPPER 140S")]
+    [InlineData("HIGHS IN THE UPPER 40S", "HIGHS IN THE MUD 400S")]
     [InlineData("LOWS IN THE UPPER 20S. LIGHT", "LOWS AROUND 40 BELOW. LIGHT")]
     [InlineData("CHANCE OF RAIN 70 PERCENT", "CHANCE OF RAIN 170 PERCENT")]
     [InlineData("GUSTS UP TO 25 MPH", "GUSTS UP TO 95 MPH")]
