@@ -37,7 +37,10 @@ public static class NotebookRunner
         }
         if (problems.Count > 0)
         {
-            return new NotebookRunResult(null, NotebookStatus.Rejected, [], problems, watch.Elapsed);
+            var codeCells = source.Cells.Select((cell, index) => (cell, index)).Where(c => c.cell.Kind == CellKind.Code).ToList();
+            var notRun = codeCells.Select((c, k) =>
+                new CellResult(c.index, c.cell.Label(c.index), k + 1, codeCells.Count, CellStatus.NotRun, TimeSpan.Zero, null)).ToList();
+            return new NotebookRunResult(null, NotebookStatus.Rejected, notRun, problems, watch.Elapsed);
         }
         lock (OneAtATime)
         {
@@ -129,10 +132,13 @@ public static class NotebookRunner
         return new CellResult(index, label, ordinal, codeCells, status, watch.Elapsed, error?.ErrorValue);
     }
 
-    /// <summary>Shows the value of the cell's last expression; returns an error output if formatting it throws.</summary>
+    /// <summary>
+    /// Shows the value of the cell's last expression; returns an error output if formatting it throws.
+    /// A <see cref="DisplayedValue"/> (a cell ending in <c>x.Display()</c>) was shown already.
+    /// </summary>
     private static Output? DisplayReturnValue(string label, object? value, OutputSink sink)
     {
-        if (value is null)
+        if (value is null or DisplayedValue)
         {
             return null;
         }
