@@ -39,8 +39,11 @@ internal static class ConventionFormatters
         var sourceType = attributeType.GetProperty("FormatterSourceType")?.GetValue(attribute) as Type
             ?? throw Broken(annotated, $"its {AttributeName} has no public 'Type FormatterSourceType' property, or it is null");
         var preferred = attributeType.GetProperty("PreferredMimeTypes")?.GetValue(attribute) as string[] ?? [];
-        object source = Activator.CreateInstance(sourceType)
-            ?? throw Broken(annotated, $"{sourceType} could not be created");
+        if (sourceType.GetConstructor(Type.EmptyTypes) is null)
+        {
+            throw Broken(annotated, $"{sourceType} has no public parameterless constructor");
+        }
+        object source = Activator.CreateInstance(sourceType)!;
         MethodInfo create = sourceType.GetMethod("CreateTypeFormatters", Type.EmptyTypes)
             ?? throw Broken(annotated, $"{sourceType} has no public CreateTypeFormatters()");
         var formatters = new List<ConventionFormatter>();
