@@ -1,10 +1,8 @@
+using LstmCourse.Runner.Commands;
+
 namespace LstmCourse.Runner;
 
 internal static class Program
 {
-    private static int Main(string[] args)
-    {
-        Console.Error.WriteLine("lstm-course: no verbs yet");
-        return 1;
-    }
+    private static int Main(string[] args) => CommandRegistry.Dispatch(args, Console.Out, Console.Error);
 }

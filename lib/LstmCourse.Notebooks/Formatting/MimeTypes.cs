@@ -1,0 +1,9 @@
+namespace LstmCourse.Notebooks.Formatting;
+
+/// <summary>The mime types the runner produces itself.</summary>
+public static class MimeTypes
+{
+    public const string PlainText = "text/plain";
+    public const string Html = "text/html";
+    public const string Svg = "image/svg+xml";
+}

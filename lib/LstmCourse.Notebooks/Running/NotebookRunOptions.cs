@@ -1,0 +1,17 @@
+namespace LstmCourse.Notebooks.Running;
+
+/// <summary>How to run a notebook.</summary>
+public sealed record NotebookRunOptions
+{
+    /// <summary>The default per-cell limit: long enough for a real training cell on a laptop, short enough to catch a hang.</summary>
+    public static readonly TimeSpan DefaultCellTimeout = TimeSpan.FromSeconds(600);
+
+    /// <summary>papermill-style <c>-p name=value</c> overrides of the parameters cell, in the order given.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Parameters { get; init; } = [];
+
+    /// <summary>A cell still running after this long is abandoned and the notebook stops.</summary>
+    public TimeSpan CellTimeout { get; init; } = DefaultCellTimeout;
+
+    /// <summary>Stop at the first failing cell instead of going on with the next (the default, as dotnet-repl).</summary>
+    public bool StopOnError { get; init; }
+}

@@ -1,0 +1,14 @@
+namespace LstmCourse.Runner.Commands;
+
+/// <summary>Exit codes of every verb.</summary>
+public static class ExitCodes
+{
+    /// <summary>Everything succeeded.</summary>
+    public const int Ok = 0;
+
+    /// <summary>The command line is wrong: unknown verb or option, missing value, missing file.</summary>
+    public const int Usage = 1;
+
+    /// <summary>The work failed: a cell failed or timed out, a notebook is malformed or cannot run, a check found a problem.</summary>
+    public const int Failed = 2;
+}

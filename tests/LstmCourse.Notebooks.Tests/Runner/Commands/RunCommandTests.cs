@@ -1,0 +1,174 @@
+using LstmCourse.Notebooks.Model;
+using LstmCourse.Notebooks.Tests.Support;
+using LstmCourse.Runner.Commands;
+
+namespace LstmCourse.Notebooks.Tests.Runner.Commands;
+
+public class RunCommandTests
+{
+    [Fact]
+    public void Running_a_folder_writes_each_executed_notebook_and_leaves_the_sources_unchanged()
+    {
+        using var temp = new TempFolder();
+        string success = temp.Copy("success.ipynb", "notebooks");
+        string parameters = temp.Copy("parameters.ipynb", "notebooks");
+        temp.Copy("success.ipynb", "notebooks/.ipynb_checkpoints");
+        byte[] before = File.ReadAllBytes(success);
+
+        var result = Cli.Run("run", temp.PathOf("notebooks"), "--output", temp.PathOf("out"));
+
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
+        Assert.Equal(before, File.ReadAllBytes(success));
+        Assert.Equal(["parameters.ipynb", "success.ipynb"], Directory.GetFiles(temp.PathOf("out")).Select(Path.GetFileName).Order());
+        var executed = Notebook.Load(temp.PathOf("out", "success.ipynb"));
+        Assert.Equal("sum 6\n", executed.CellById("sum").Outputs[0].Text);
+        Assert.True(result.Output.IndexOf("parameters.ipynb ->", StringComparison.Ordinal) < result.Output.IndexOf("success.ipynb ->", StringComparison.Ordinal));
+        Assert.Contains("  [1/6] cell 2 ... ", result.Output);
+        Assert.Matches(@"(?m)^success\.ipynb\s+6\s+6\s+0\s+0\s+\d+\.\d\d\s+ok$", result.Output);
+        Assert.Matches(@"(?m)^total\s+8\s+8\s+0\s+0\s+\d+\.\d\d\s+ok$", result.Output);
+        Assert.Equal("", result.Error);
+        Assert.True(File.Exists(parameters));
+    }
+
+    [Fact]
+    public void A_failing_cell_gives_exit_code_2_and_the_rest_of_the_notebook_still_runs()
+    {
+        using var temp = new TempFolder();
+        string source = temp.Copy("runtime-error.ipynb");
+        byte[] before = File.ReadAllBytes(source);
+
+        var result = Cli.Run("run", source, "--output", temp.PathOf("out"));
+
+        Assert.Equal(ExitCodes.Failed, result.ExitCode);
+        Assert.Contains("cell 3 ... ", result.Output);
+        Assert.Contains("FAILED\n      cell 3 (id throws), line 2: boom ---> ArgumentException: root cause", result.Output.Replace("\r\n", "\n"));
+        Assert.Matches(@"(?m)^runtime-error\.ipynb\s+3\s+2\s+1\s+0\s+\d+\.\d\d\s+FAILED$", result.Output);
+        var executed = Notebook.Load(temp.PathOf("out", "runtime-error.ipynb"));
+        Assert.Equal("after\n", executed.CellById("after").Outputs[0].Text);
+        Assert.Equal(before, File.ReadAllBytes(source));
+    }
+
+    [Fact]
+    public void Parameters_given_with_p_reach_the_notebook_as_typed_values()
+    {
+        using var temp = new TempFolder();
+        string source = temp.Copy("parameters.ipynb");
+
+        var result = Cli.Run("run", source, "--output", temp.PathOf("out"),
+            "-p", "steps=500", "-p", "lr=0.05", "-p", "verbose=true", "-p", "name=big \"one\"");
+
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
+        var executed = Notebook.Load(temp.PathOf("out", "parameters.ipynb"));
+        Assert.Equal("steps=500 lr=0.05 verbose=True name=big \"one\" seed=42 scale=0.5\n", executed.CellById("show").Outputs[0].Text);
+        Assert.Contains("steps = 500;", executed.CellById("injected-parameters").Source);
+    }
+
+    [Theory]
+    [InlineData("epochs=3", "declares no 'epochs'; known parameters: steps (int), lr (double)")]
+    [InlineData("steps=many", "-p steps=many: 'many' is not a valid int")]
+    [InlineData("verbose=yes", "'yes' is not a valid bool")]
+    public void A_parameter_the_notebook_cannot_take_is_an_error_and_nothing_runs(string parameter, string message)
+    {
+        using var temp = new TempFolder();
+        string source = temp.Copy("parameters.ipynb");
+
+        var result = Cli.Run("run", source, "--output", temp.PathOf("out"), "-p", parameter);
+
+        Assert.Equal(ExitCodes.Failed, result.ExitCode);
+        Assert.Contains(message, result.Error);
+        Assert.Contains("nothing ran and nothing was written", result.Error);
+        Assert.False(Directory.Exists(temp.PathOf("out")) && Directory.GetFiles(temp.PathOf("out")).Length > 0);
+        Assert.Matches(@"(?m)^parameters\.ipynb\s+2\s+0\s+0\s+2\s+\d+\.\d\d\s+REJECTED$", result.Output);
+    }
+
+    [Fact]
+    public void P_on_a_notebook_without_a_parameters_cell_is_an_error()
+    {
+        using var temp = new TempFolder();
+        var result = Cli.Run("run", temp.Copy("success.ipynb"), "--output", temp.PathOf("out"), "-p", "steps=1");
+
+        Assert.Equal(ExitCodes.Failed, result.ExitCode);
+        Assert.Contains("no cell tagged 'parameters'", result.Error);
+    }
+
+    [Fact]
+    public void A_malformed_notebook_is_reported_with_file_and_position_and_the_others_still_run()
+    {
+        using var temp = new TempFolder();
+        string malformed = temp.Copy("malformed.ipynb", "nb");
+        temp.Copy("success.ipynb", "nb");
+        byte[] before = File.ReadAllBytes(malformed);
+
+        var result = Cli.Run("run", temp.PathOf("nb"), "--output", temp.PathOf("out"));
+
+        Assert.Equal(ExitCodes.Failed, result.ExitCode);
+        Assert.Contains($"error: {malformed}:7:4: invalid JSON", result.Error);
+        Assert.Equal(temp.PathOf("nb"), File.ReadAllText(temp.PathOf("nb", "ran.txt")));
+        Assert.Equal(["success.ipynb"], Directory.GetFiles(temp.PathOf("out")).Select(Path.GetFileName));
+        Assert.Matches(@"(?m)^malformed\.ipynb\s+-\s+-\s+-\s+-\s+-\s+MALFORMED$", result.Output);
+        Assert.Equal(before, File.ReadAllBytes(malformed));
+    }
+
+    [Fact]
+    public void An_unsupported_magic_is_named_with_its_cell_and_nothing_runs()
+    {
+        using var temp = new TempFolder();
+        string source = temp.Copy("magic.ipynb");
+
+        var result = Cli.Run("run", source, "--output", temp.PathOf("out"));
+
+        Assert.Equal(ExitCodes.Failed, result.ExitCode);
+        Assert.Contains("error: cell 2 (id timed), line 1: '#!time' is a Polyglot magic command", result.Error);
+        Assert.Contains("fix: remove the magic line", result.Error);
+        Assert.False(File.Exists(temp.PathOf("ran.txt")));
+        Assert.False(File.Exists(temp.PathOf("out", "magic.ipynb")));
+    }
+
+    [Fact]
+    public void A_cell_over_the_timeout_stops_its_notebook_and_the_output_says_how_to_raise_the_limit()
+    {
+        using var temp = new TempFolder();
+        string source = temp.Copy("timeout.ipynb");
+
+        var result = Cli.Run("run", source, "--output", temp.PathOf("out"), "--cell-timeout", "1");
+
+        Assert.Equal(ExitCodes.Failed, result.ExitCode);
+        Assert.Contains("TIMED OUT\n      cell 2 (id sleep) did not finish within 1 s", result.Output.Replace("\r\n", "\n"));
+        Assert.Contains("  [3/3] cell 3 ... not run", result.Output);
+        Assert.Matches(@"(?m)^timeout\.ipynb\s+3\s+1\s+1\s+1\s+\d+\.\d\d\s+TIMED OUT$", result.Output);
+        var executed = Notebook.Load(temp.PathOf("out", "timeout.ipynb"));
+        Assert.Contains("Raise the limit with --cell-timeout SECONDS", executed.CellById("sleep").Outputs[^1].ErrorValue);
+    }
+
+    [Fact]
+    public void In_place_writes_the_outputs_into_the_source_notebook()
+    {
+        using var temp = new TempFolder();
+        string source = temp.Copy("console.ipynb");
+
+        var result = Cli.Run("run", source, "--in-place");
+
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
+        Assert.Equal("from a task\n", Notebook.Load(source).CellById("task").Outputs[0].Text);
+    }
+
+    [Theory]
+    [InlineData("run")]
+    [InlineData("run", "missing.ipynb")]
+    [InlineData("run", "x.ipynb", "--in-place", "--output", "o")]
+    [InlineData("run", "x.ipynb", "-p", "no-equals")]
+    [InlineData("run", "x.ipynb", "--cell-timeout", "0")]
+    public void Command_line_mistakes_are_usage_errors(params string[] args)
+    {
+        using var temp = new TempFolder();
+        temp.Copy("success.ipynb");
+        File.Copy(temp.PathOf("success.ipynb"), temp.PathOf("x.ipynb"));
+        var absolute = args.Select(arg => arg.EndsWith(".ipynb") ? temp.PathOf(arg) : arg).ToArray();
+
+        var result = Cli.Run(absolute);
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.StartsWith("lstm-course run: ", result.Error);
+        Assert.False(Directory.Exists(temp.PathOf("o")));
+    }
+}
