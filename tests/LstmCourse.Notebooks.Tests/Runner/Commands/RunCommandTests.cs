@@ -171,4 +171,32 @@ public class RunCommandTests
         Assert.StartsWith("lstm-course run: ", result.Error);
         Assert.False(Directory.Exists(temp.PathOf("o")));
     }
+
+    [Fact]
+    public void Output_into_the_sources_own_folder_is_refused_unless_in_place()
+    {
+        using var temp = new TempFolder();
+        string source = temp.Copy("console.ipynb");
+        byte[] before = File.ReadAllBytes(source);
+
+        var result = Cli.Run("run", source, "--output", temp.Root);
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains("the source would be overwritten; to mean that, use --in-place", result.Error);
+        Assert.Equal(before, File.ReadAllBytes(source));
+    }
+
+    [Fact]
+    public void An_output_folder_that_cannot_be_written_is_a_clear_error()
+    {
+        using var temp = new TempFolder();
+        string source = temp.Copy("console.ipynb");
+        string blocker = temp.Write("blocker", "a file, not a folder");
+
+        var result = Cli.Run("run", source, "--output", Path.Combine(blocker, "out"));
+
+        Assert.Equal(ExitCodes.Failed, result.ExitCode);
+        Assert.StartsWith("lstm-course run: ", result.Error);
+        Assert.Contains("check that the paths exist and can be written", result.Error);
+    }
 }

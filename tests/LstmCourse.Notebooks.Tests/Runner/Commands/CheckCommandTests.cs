@@ -1,7 +1,7 @@
 using LstmCourse.Notebooks.Tests.Support;
 using LstmCourse.Runner.Commands;
 
-namespace LstmCourse.Notebooks.Tests.Runner.Checks;
+namespace LstmCourse.Notebooks.Tests.Runner.Commands;
 
 public class CheckCommandTests
 {
