@@ -82,6 +82,19 @@ public class RunCommandTests
     }
 
     [Fact]
+    public void Every_bad_parameter_is_reported_at_once()
+    {
+        using var temp = new TempFolder();
+
+        var result = Cli.Run("run", temp.Copy("parameters.ipynb"), "--output", temp.PathOf("out"), "-p", "epochs=3", "-p", "steps=lots", "-p", "lr=0.2");
+
+        Assert.Equal(ExitCodes.Failed, result.ExitCode);
+        Assert.Contains("error: parameters: -p epochs: the parameters cell, cell 2 (id defaults), declares no 'epochs'", result.Error);
+        Assert.Contains("error: parameters: -p steps=lots: 'lots' is not a valid int", result.Error);
+        Assert.DoesNotContain("lr", result.Error.Replace("lr (double)", ""));
+    }
+
+    [Fact]
     public void P_on_a_notebook_without_a_parameters_cell_is_an_error()
     {
         using var temp = new TempFolder();
