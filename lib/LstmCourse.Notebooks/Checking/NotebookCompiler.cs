@@ -6,12 +6,6 @@ using Microsoft.CodeAnalysis.Scripting;
 
 namespace LstmCourse.Notebooks.Checking;
 
-/// <summary>A compile error of a cell: where (cell, line, column), the diagnostic id and its message.</summary>
-public sealed record CompileError(int Index, string Where, string Id, string Message)
-{
-    public override string ToString() => $"{Where}: error {Id}: {Message}";
-}
-
 /// <summary>
 /// Compiles a notebook's code cells without running them, each continuing the ones before it as a run would
 /// (a cell that does not compile is left out of the chain, as in a run).

@@ -30,6 +30,7 @@ internal static class CellErrors
             .Where(frame => frame.GetMethod() is { } method && !IsPlumbing(method))
             .ToList();
         int? line = frames
+            .Where(frame => InNotebook(frame, session))
             .Select(frame => (Cell: CellOf(frame, session), Line: frame.GetFileLineNumber()))
             .FirstOrDefault(f => f.Cell == cellIndex && f.Line > 0).Line;
         string where = line is > 0 ? $"{cellLabel}, line {line}" : cellLabel;
@@ -73,6 +74,10 @@ internal static class CellErrors
             || space.StartsWith("System.Runtime.ExceptionServices", StringComparison.Ordinal);
     }
 
+    /// <summary>True unless the frame's code came from a <c>#load</c>ed file rather than a cell.</summary>
+    private static bool InNotebook(StackFrame frame, ScriptSession session) =>
+        frame.GetFileName() is not { } file || string.Equals(file, session.NotebookPath, StringComparison.Ordinal);
+
     /// <summary>The cell whose submission (a type named <c>Submission#N</c>) declares the frame's method, or null.</summary>
     private static int? CellOf(StackFrame frame, ScriptSession session)
     {
@@ -92,7 +97,7 @@ internal static class CellErrors
     {
         MethodBase method = frame.GetMethod()!;
         int line = frame.GetFileLineNumber();
-        if (CellOf(frame, session) is int cell)
+        if (CellOf(frame, session) is int cell && InNotebook(frame, session))
         {
             string at = line > 0 ? $"{labelOf(cell)}, line {line}" : labelOf(cell);
             string name = CellMethodName(method);

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace LstmCourse.Notebooks.Execution;
 
-/// <summary>The lines of a cell that are directives rather than C#: <c>#r</c>, <c>#load</c>, <c>#i</c> and Polyglot magics (<c>#!</c>).</summary>
+/// <summary>The lines of a cell that are directives rather than C#: <c>#r</c>, <c>#i</c> and Polyglot magics (<c>#!</c>).</summary>
 public static partial class Directives
 {
     /// <summary>Each line of <paramref name="source"/> with its 1-based number, leading whitespace removed.</summary>
@@ -14,9 +14,6 @@ public static partial class Directives
 
     /// <summary>The quoted argument of a <c>#r "..."</c> line, or null.</summary>
     public static string? Reference(string line) => Quoted(ReferencePattern(), line);
-
-    /// <summary>The quoted argument of a <c>#load "..."</c> line, or null.</summary>
-    public static string? Load(string line) => Quoted(LoadPattern(), line);
 
     /// <summary>A <c>#i "..."</c> line (a NuGet package source), or null.</summary>
     public static string? PackageSource(string line) => Quoted(PackageSourcePattern(), line);
@@ -39,9 +36,6 @@ public static partial class Directives
 
     [GeneratedRegex("""^#r\s+"([^"]*)"\s*$""")]
     private static partial Regex ReferencePattern();
-
-    [GeneratedRegex("""^#load\s+"([^"]*)"\s*$""")]
-    private static partial Regex LoadPattern();
 
     [GeneratedRegex("""^#i\s+"([^"]*)"\s*$""")]
     private static partial Regex PackageSourcePattern();

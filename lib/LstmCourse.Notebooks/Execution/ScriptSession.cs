@@ -21,7 +21,14 @@ internal sealed class ScriptSession
     private ScriptState<object>? state;
 
     /// <param name="notebookPath">Full path of the notebook: its folder is the base of <c>#r</c> and <c>#load</c>.</param>
-    public ScriptSession(string notebookPath) => options = KernelScriptOptions.For(notebookPath);
+    public ScriptSession(string notebookPath)
+    {
+        NotebookPath = notebookPath;
+        options = KernelScriptOptions.For(notebookPath);
+    }
+
+    /// <summary>The notebook's full path: the file name stack frames of cell code carry (a <c>#load</c>ed file has its own).</summary>
+    public string NotebookPath { get; }
 
     /// <summary>The cell index of the <paramref name="submission"/>-th submission (Roslyn's <c>Submission#N</c>), or null.</summary>
     public int? CellOfSubmission(int submission) =>

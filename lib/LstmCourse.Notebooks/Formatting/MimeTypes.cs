@@ -5,5 +5,4 @@ public static class MimeTypes
 {
     public const string PlainText = "text/plain";
     public const string Html = "text/html";
-    public const string Svg = "image/svg+xml";
 }

@@ -1,4 +1,19 @@
 namespace LstmCourse.Notebooks.Parameters;
 
-/// <summary>A <c>-p name=value</c> the notebook cannot take; the message names the parameter and what to do.</summary>
-public sealed class ParameterException(string message) : Exception(message);
+/// <summary>
+/// <c>-p name=value</c> options the notebook cannot take; each problem names the parameter and what to do.
+/// All problems are found at once, so one run shows every mistake.
+/// </summary>
+public sealed class ParameterException : Exception
+{
+    public ParameterException(string problem)
+        : this([problem])
+    {
+    }
+
+    public ParameterException(IReadOnlyList<string> problems)
+        : base(string.Join(" ", problems)) => Problems = problems;
+
+    /// <summary>Each problem, one sentence or two.</summary>
+    public IReadOnlyList<string> Problems { get; }
+}

@@ -23,16 +23,34 @@ public static class ParameterInjector
         Cell parameters = notebook.Cells[index];
         var declared = ParameterCell.Declarations(parameters.Source);
         var code = new StringBuilder("// Parameters injected by lstm-course run -p\n");
+        var problems = new List<string>();
         foreach (var group in values.GroupBy(pair => pair.Key, StringComparer.Ordinal))
         {
+            var declaration = declared.FirstOrDefault(d => d.Name == group.Key);
             if (group.Count() > 1)
             {
-                throw new ParameterException($"-p {group.Key} is given {group.Count()} times; give each parameter once.");
+                problems.Add($"-p {group.Key} is given {group.Count()} times; give each parameter once.");
             }
-            var declaration = declared.FirstOrDefault(d => d.Name == group.Key) ?? throw new ParameterException(
-                $"-p {group.Key}: the parameters cell ({parameters.Label(index)}) declares no '{group.Key}'; " +
-                $"known parameters: {(declared.Count == 0 ? "none" : string.Join(", ", declared))}.");
-            code.Append(declaration.Name).Append(" = ").Append(CSharpLiteral.Format(declaration, group.First().Value)).Append(";\n");
+            else if (declaration is null)
+            {
+                problems.Add($"-p {group.Key}: the parameters cell, {parameters.Label(index)}, declares no '{group.Key}'; " +
+                    $"known parameters: {(declared.Count == 0 ? "none" : string.Join(", ", declared))}.");
+            }
+            else
+            {
+                try
+                {
+                    code.Append(declaration.Name).Append(" = ").Append(CSharpLiteral.Format(declaration, group.First().Value)).Append(";\n");
+                }
+                catch (ParameterException error)
+                {
+                    problems.AddRange(error.Problems);
+                }
+            }
+        }
+        if (problems.Count > 0)
+        {
+            throw new ParameterException(problems);
         }
         foreach (Cell old in notebook.Cells.Where(cell => cell.HasTag(ParameterCell.InjectedTag)).ToList())
         {

@@ -33,7 +33,8 @@ public static class NotebookRunner
         }
         catch (ParameterException error)
         {
-            problems.Add(new NotebookProblem("-p", error.Message, "fix the -p option, or the parameters cell."));
+            problems.AddRange(error.Problems.Select(problem =>
+                new NotebookProblem("parameters", problem, "fix the -p option, or the parameters cell.")));
         }
         if (problems.Count > 0)
         {

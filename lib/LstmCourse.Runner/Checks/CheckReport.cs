@@ -8,6 +8,9 @@ public sealed class CheckReport(TextWriter output)
 
     public void Ok(string what) => output.WriteLine($"OK       {what}");
 
+    /// <summary>Something not checked because of a problem already reported; not a problem of its own.</summary>
+    public void Skipped(string what) => output.WriteLine($"SKIPPED  {what}");
+
     public void Problem(string what, string fix)
     {
         Problems++;

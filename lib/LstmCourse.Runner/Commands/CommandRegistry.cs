@@ -68,5 +68,11 @@ public static class CommandRegistry
             error.WriteLine($"usage: {command.Usage.Split('\n')[0].Trim()}");
             return ExitCodes.Usage;
         }
+        catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"lstm-course {command.Name}: {failure.Message}");
+            error.WriteLine("check that the paths exist and can be written, then run again.");
+            return ExitCodes.Failed;
+        }
     }
 }

