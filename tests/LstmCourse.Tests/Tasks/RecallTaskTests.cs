@@ -1,0 +1,71 @@
+using LstmCourse.Numerics;
+using LstmCourse.Tasks;
+
+namespace LstmCourse.Tests.Tasks;
+
+public class RecallTaskTests
+{
+    [Fact]
+    public void A_sequence_is_dish_then_fillers_then_question_and_the_answer_is_the_dish()
+    {
+        var task = new RecallTask(dishes: 3, fillerLength: 5, fillerWords: 2);
+        var examples = task.Generate(30, seed: 1);
+        Assert.Equal(6, task.VocabularySize);
+        foreach (var (e, n) in examples.Select((e, n) => (e, n)))
+        {
+            Assert.Equal(7, e.Steps);
+            var tokens = e.Xs.Select(x => Array.IndexOf(x, 1.0)).ToArray();
+            Assert.All(e.Xs, x => Assert.Equal(1.0, x.Sum()));                         // one-hot
+            Assert.Equal(n % 3, tokens[0]);                                             // dishes in turn
+            Assert.All(tokens[1..^1], t => Assert.InRange(t, 3, 4));                    // fillers
+            Assert.Equal(task.Question, tokens[^1]);
+            Assert.Equal([-1, -1, -1, -1, -1, -1, tokens[0]], e.Labels!);
+        }
+    }
+
+    [Fact]
+    public void The_same_seed_gives_the_same_sequences()
+    {
+        var task = new RecallTask();
+        var a = task.Tokens(1, new Rng(3));
+        Assert.Equal(a, task.Tokens(1, new Rng(3)));
+        Assert.NotEqual(a, task.Tokens(1, new Rng(4)));
+    }
+
+    [Fact]
+    public void Tokens_have_readable_names()
+    {
+        var task = new RecallTask(dishes: 2, fillerLength: 3, fillerWords: 2);
+        Assert.Equal(["spare ribs", "braised pork", "then", "add", "?"], Enumerable.Range(0, 5).Select(task.TokenName));
+    }
+
+    [Fact]
+    public void Bad_settings_are_rejected_naming_the_setting()
+    {
+        Assert.Contains("dishes", Assert.Throws<ArgumentException>(() => new RecallTask(dishes: 1)).Message);
+        Assert.Contains("fillerLength", Assert.Throws<ArgumentException>(() => new RecallTask(fillerLength: -1)).Message);
+        Assert.Contains("fillerWords", Assert.Throws<ArgumentException>(() => new RecallTask(fillerWords: 0)).Message);
+        Assert.Contains("dish 4", Assert.Throws<ArgumentException>(() => new RecallTask(dishes: 4).Tokens(4, new Rng(1))).Message);
+        Assert.Contains("L + 2", Assert.Throws<ArgumentException>(() => new RecallTask(fillerLength: 3).ToExample([0, 1])).Message);
+    }
+
+    [Fact]
+    public void The_lstm_is_built_to_keep_by_default_and_write_rarely()
+    {
+        var model = new RecallTask().CreateLstm(hiddenSize: 4, seed: 1);
+        var b = model.Parameters["layer0.b"].Value.Data;
+        Assert.All(b[..4], v => Assert.Equal(-3, v));                                   // input gate
+        Assert.All(b[4..8], v => Assert.Equal(3, v));                                   // forget gate
+    }
+
+    [Fact]
+    public void Over_fifty_fillers_the_lstm_remembers_the_dish_and_the_rnn_does_not()
+    {
+        var task = new RecallTask(dishes: 4, fillerLength: 50, fillerWords: 8);
+        var config = RecallTask.Training with { Epochs = 6 };
+        var lstm = task.Run(task.CreateLstm(seed: 2017), trainCount: 320, config: config, seed: 2017);
+        var rnn = task.Run(task.CreateRnn(seed: 2017), trainCount: 320, config: config, seed: 2017);
+        Assert.True(lstm.TestAccuracy >= 0.9, $"LSTM {lstm.TestAccuracy:P0}");
+        Assert.True(rnn.TestAccuracy <= 0.6, $"RNN {rnn.TestAccuracy:P0}");
+    }
+}
