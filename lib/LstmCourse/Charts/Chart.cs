@@ -1,3 +1,4 @@
+using LstmCourse.IO;
 using LstmCourse.Display;
 using System.Text;
 

@@ -1,3 +1,4 @@
+using LstmCourse.IO;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -50,22 +51,7 @@ public static class WeightsFile
         }
         text.Append(list.Count == 0 ? "]\n}\n" : "\n  ]\n}\n");
 
-        var full = Path.GetFullPath(path);
-        var temp = full + ".tmp-" + Guid.NewGuid().ToString("N");
-        try
-        {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
-            {
-                var bytes = new UTF8Encoding(false).GetBytes(text.ToString());
-                stream.Write(bytes);
-                stream.Flush(flushToDisk: true);                          // on disk before the rename makes it visible
-            }
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
+        AtomicFile.WriteAllText(path, text.ToString());
     }
 
     /// <summary>Reads the tensors saved by <see cref="Save"/>, in the saved order.</summary>

@@ -1,3 +1,4 @@
+using LstmCourse.IO;
 using System.Security.Cryptography;
 using System.Text;
 using LstmCourse.Fast;

@@ -1,3 +1,4 @@
+using LstmCourse.IO;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 

@@ -1,3 +1,4 @@
+using LstmCourse.IO;
 using System.Globalization;
 using System.Text;
 

@@ -1,3 +1,4 @@
+using LstmCourse.IO;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -47,8 +48,8 @@ public static class WeatherCorpus
         Directory.CreateDirectory(folder);
         string trainPath = Path.Combine(folder, TrainFileName), validationPath = Path.Combine(folder, ValidationFileName);
         byte[] train = Encoding.ASCII.GetBytes(corpus.Train), validation = Encoding.ASCII.GetBytes(corpus.Validation);
-        WriteAtomically(trainPath, train);
-        WriteAtomically(validationPath, validation);
+        AtomicFile.WriteAllBytes(trainPath, train);
+        AtomicFile.WriteAllBytes(validationPath, validation);
         return new WeatherCorpusFiles(trainPath, train.Length, Sha256(train), corpus.TrainProducts,
             validationPath, validation.Length, Sha256(validation), corpus.ValidationProducts);
     }
@@ -65,18 +66,4 @@ public static class WeatherCorpus
 
     /// <summary>SHA-256 of <paramref name="bytes"/> as lowercase hex.</summary>
     public static string Sha256(byte[] bytes) => Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();
-
-    private static void WriteAtomically(string path, byte[] bytes)
-    {
-        string temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        try
-        {
-            File.WriteAllBytes(temporary, bytes);
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary)) File.Delete(temporary);
-        }
-    }
 }
