@@ -11,7 +11,7 @@ namespace LstmCourse.Fitting;
 /// m̂ = m / (1 − β₁ᵗ),  v̂ = v / (1 − β₂ᵗ)   bias correction (m and v start at 0)
 /// θ ← θ − η m̂ / (√v̂ + ε)
 /// </code>
-/// Matches torch.optim.Adam. Taught in notebooks/07-regularization-and-tuning.ipynb.
+/// The update of torch.optim.Adam (no weight decay, no amsgrad). Taught in notebooks/07-regularization-and-tuning.ipynb.
 /// </remarks>
 public sealed class Adam : IOptimizer
 {

@@ -123,17 +123,32 @@ public sealed class RecallTask
     public RecallResult Run(SequenceModel model, int trainCount = 400, int testCount = 200, FitConfig? config = null, int seed = 0) =>
         Run(new SequenceModelFit(model), trainCount, testCount, config, seed);
 
-    /// <summary>Test accuracy against the filler length L: for each L a fresh model from <paramref name="createModel"/>
-    /// (given the task and the seed) trained with <see cref="Run(IFittable, int, int, FitConfig?, int)"/>.</summary>
-    public static IReadOnlyList<RecallResult> AccuracyByLength(IEnumerable<int> fillerLengths, Func<RecallTask, int, IFittable> createModel,
-        int dishes = 4, int fillerWords = 8, int trainCount = 400, FitConfig? config = null, int seed = 0)
+    /// <summary>Test accuracy against the filler length L: for each L, <paramref name="repeats"/> fresh models from
+    /// <paramref name="createModel"/> (given the task and a seed: seed, seed + 1, …) trained with
+    /// <see cref="Run(IFittable, int, int, FitConfig?, int)"/>, and their mean.</summary>
+    /// <remarks>One run can stall on a plateau (two dishes not yet told apart, 50 % or 75 %) even where the model
+    /// usually succeeds; the mean of a few seeds shows the trend.</remarks>
+    public static IReadOnlyList<RecallCurvePoint> AccuracyByLength(IEnumerable<int> fillerLengths, Func<RecallTask, int, IFittable> createModel,
+        int repeats = 1, int dishes = 4, int fillerWords = 8, int trainCount = 400, FitConfig? config = null, int seed = 0)
     {
         ArgumentNullException.ThrowIfNull(createModel);
+        if (repeats < 1) throw new ArgumentException($"repeats must be at least 1, got {repeats}.", nameof(repeats));
         return fillerLengths.Select(L =>
         {
             var task = new RecallTask(dishes, L, fillerWords);
-            return task.Run(createModel(task, seed), trainCount, 200, config, seed);
+            var accuracies = Enumerable.Range(seed, repeats)
+                .Select(s => task.Run(createModel(task, s), trainCount, 200, config, s).TestAccuracy)
+                .ToArray();
+            return new RecallCurvePoint(L, accuracies.Average(), accuracies);
         }).ToArray();
+    }
+
+    /// <summary>The same curve for final-state models, e.g. <c>(task, seed) =&gt; task.CreateRnn(16, seed)</c>.</summary>
+    public static IReadOnlyList<RecallCurvePoint> AccuracyByLength(IEnumerable<int> fillerLengths, Func<RecallTask, int, SequenceModel> createModel,
+        int repeats = 1, int dishes = 4, int fillerWords = 8, int trainCount = 400, FitConfig? config = null, int seed = 0)
+    {
+        ArgumentNullException.ThrowIfNull(createModel);
+        return AccuracyByLength(fillerLengths, (task, s) => new SequenceModelFit(createModel(task, s)), repeats, dishes, fillerWords, trainCount, config, seed);
     }
 
     /// <summary><paramref name="count"/> examples with dishes in turn (balanced classes) and random fillers; same seed, same examples.</summary>
@@ -144,6 +159,9 @@ public sealed class RecallTask
         return Enumerable.Range(0, count).Select(n => ToExample(Tokens(n % Dishes, rng))).ToArray();
     }
 }
+
+/// <summary>One point of an accuracy-against-length curve: the mean test accuracy over the seeds, and each one.</summary>
+public sealed record RecallCurvePoint(int FillerLength, double MeanAccuracy, double[] Accuracies);
 
 /// <summary>One recall run: the filler length, the training history and the accuracy on unseen sequences.</summary>
 public sealed record RecallResult(int FillerLength, FitHistory History, double TestAccuracy);

@@ -50,6 +50,19 @@ public class RecallTaskTests
     }
 
     [Fact]
+    public void The_length_curve_trains_one_model_per_length_and_seed_and_averages_them()
+    {
+        var seen = new List<(int L, int seed)>();
+        var curve = RecallTask.AccuracyByLength([1, 3], (task, s) => { seen.Add((task.FillerLength, s)); return task.CreateRnn(4, s); },
+            repeats: 2, trainCount: 16, config: RecallTask.Training with { Epochs = 1 }, seed: 5);
+        Assert.Equal([(1, 5), (1, 6), (3, 5), (3, 6)], seen);
+        Assert.Equal([1, 3], curve.Select(p => p.FillerLength));
+        Assert.All(curve, p => Assert.Equal(p.Accuracies.Average(), p.MeanAccuracy, 1e-15));
+        Assert.Contains("repeats", Assert.Throws<ArgumentException>(() =>
+            RecallTask.AccuracyByLength([1], (task, s) => task.CreateRnn(4, s), repeats: 0)).Message);
+    }
+
+    [Fact]
     public void The_lstm_is_built_to_keep_by_default_and_write_rarely()
     {
         var model = new RecallTask().CreateLstm(hiddenSize: 4, seed: 1);
