@@ -15,7 +15,7 @@ namespace LstmCourse.Baselines;
 /// </code>
 /// The vocabulary is the characters of the training text and of an optional extra text (pass the validation text);
 /// characters never seen in training get probability only through the add-one unigram.
-/// Taught in notebooks/08-weather-lab.ipynb.
+/// Taught in notebooks/08-weather-forecasts.ipynb.
 /// </remarks>
 public sealed partial class CharNGram
 {

@@ -35,7 +35,7 @@ public static partial class Check
     /// <summary>The gradient of the L2 penalty (λ/2)‖w‖², which is λ·w, called as <c>l2Gradient(w, lambda)</c>.</summary>
     /// <remarks>The course writes the penalty with ½ so the 2 of the square cancels (PyTorch's weight_decay = λ adds the same λ·w).
     /// Diagnoses: "factor-2" (2λ·w, the gradient of λ‖w‖²), "half" (λ/2·w), "missing-w", "missing-lambda", "uses-l1" (λ·sign(w)),
-    /// "squared" (λ·w²), "sign". Taught in notebooks/07-regularization.ipynb.</remarks>
+    /// "squared" (λ·w²), "sign". Taught in notebooks/07-regularization-and-tuning.ipynb.</remarks>
     public static ExerciseResult L2Gradient(Func<double[], double, double[]> l2Gradient) =>
         Penalty("L2 gradient", l2Gradient, (w, lambda) => lambda * w,
             "λ·w, the gradient of (λ/2)‖w‖², on 3 weight vectors",
@@ -52,7 +52,7 @@ public static partial class Check
     /// <summary>The gradient of the L1 penalty λ‖w‖₁, which is λ·sign(w), with 0 at w = 0, called as <c>l1Gradient(w, lambda)</c>.</summary>
     /// <remarks>|w| has no derivative at 0; the course (like PyTorch's sign) uses 0 there, so a zero weight stays put.
     /// Diagnoses: "uses-w" (λ·w), "missing-sign" (λ everywhere), "nonzero-at-zero", "missing-lambda", "returns-penalty" (λ|w|).
-    /// Taught in notebooks/07-regularization.ipynb.</remarks>
+    /// Taught in notebooks/07-regularization-and-tuning.ipynb.</remarks>
     public static ExerciseResult L1Gradient(Func<double[], double, double[]> l1Gradient) =>
         Penalty("L1 gradient", l1Gradient, (w, lambda) => lambda * Math.Sign(w),
             "λ·sign(w), 0 at w = 0, on 3 weight vectors",
@@ -80,7 +80,7 @@ public static partial class Check
     /// the same every run): every output is 0 or x/(1 − p), and the dropped fraction is within 5 standard deviations of p.
     /// Diagnoses: "drops-in-eval", "scales-in-eval", "no-rescale" (kept x), "scales-by-1/p", "multiplies-by-keep" (x·(1 − p)),
     /// "keeps-with-p", "p-is-keep-probability" (keeps with p and divides by p), "one-draw" (drops all or none), "drop-rate".
-    /// Taught in notebooks/07-regularization.ipynb.
+    /// Taught in notebooks/07-regularization-and-tuning.ipynb.
     /// </remarks>
     public static ExerciseResult Dropout(Func<double[], double, bool, Rng, double[]> dropout)
     {

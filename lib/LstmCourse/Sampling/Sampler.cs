@@ -13,7 +13,7 @@ namespace LstmCourse.Sampling;
 /// temperature:   p = softmax(z / τ),  x_{t+1} ~ p
 /// top-k:         p_k ∝ exp(z_k / τ) for the k largest z_k, 0 elsewhere
 /// </code>
-/// The same model, prime, options and <see cref="Rng"/> state give the same text. Taught in notebooks/09-sampling.ipynb.
+/// The same model, prime, options and <see cref="Rng"/> state give the same text. Taught in notebooks/08-weather-forecasts.ipynb.
 /// </remarks>
 public sealed class Sampler
 {

@@ -12,7 +12,7 @@ namespace LstmCourse.Text;
 /// tokens at the end of each stream that do not fill a whole batch are skipped. After the last batch
 /// <see cref="EndOfEpoch"/> is true; <see cref="NextEpoch"/> starts again at the beginning (reset the carried state
 /// then: the streams jump back). Nothing is random, so every run reads the same batches.
-/// Taught in notebooks/07-char-lstm.ipynb.
+/// Taught in notebooks/08-weather-forecasts.ipynb.
 /// </remarks>
 public sealed class BatchStream
 {

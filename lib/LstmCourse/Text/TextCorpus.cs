@@ -7,7 +7,7 @@ namespace LstmCourse.Text;
 /// The split is contiguous, never random: text repeats itself, so randomly drawn validation characters would sit
 /// between training characters and the validation loss would flatter the model. By default the last 10% validates.
 /// The vocabulary is built from the whole text so that the validation part encodes too.
-/// Taught in notebooks/07-char-lstm.ipynb.
+/// Taught in notebooks/08-weather-forecasts.ipynb.
 /// </remarks>
 public sealed class TextCorpus
 {

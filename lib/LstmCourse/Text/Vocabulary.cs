@@ -7,7 +7,7 @@ namespace LstmCourse.Text;
 /// <remarks>
 /// A character is one UTF-16 code unit (.NET <see cref="char"/>); a character outside the Basic Multilingual Plane,
 /// such as an emoji, becomes two tokens (its surrogate pair). Sorting makes the ids independent of where a character
-/// first appears, so the same text always gives the same vocabulary. Taught in notebooks/07-char-lstm.ipynb.
+/// first appears, so the same text always gives the same vocabulary. Taught in notebooks/08-weather-forecasts.ipynb.
 /// </remarks>
 public sealed class Vocabulary : IEquatable<Vocabulary>
 {

@@ -21,7 +21,7 @@ namespace LstmCourse.Training;
 /// Little-endian; strings are BinaryWriter's (length-prefixed UTF-8). Sections: config (JSON), vocabulary (UTF-16
 /// code units), weights and optimizer and state (float32 tensors with names and shapes), rng, position, metrics.
 /// Files are written atomically, so a crash mid-save leaves the previous checkpoint intact.
-/// Taught in notebooks/08-training.ipynb.
+/// Taught in notebooks/08-weather-forecasts.ipynb.
 /// </remarks>
 public sealed partial class Checkpoint
 {

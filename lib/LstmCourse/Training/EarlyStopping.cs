@@ -7,7 +7,7 @@ namespace LstmCourse.Training;
 /// improved  ⇔  loss &lt; best − minDelta;   improved: best = loss, bad = 0;   else bad = bad + 1
 /// stop      ⇔  bad ≥ patience
 /// </code>
-/// Taught in notebooks/08-training.ipynb.
+/// Taught in notebooks/08-weather-forecasts.ipynb.
 /// </remarks>
 public sealed class EarlyStopping
 {

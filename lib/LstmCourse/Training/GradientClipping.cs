@@ -11,7 +11,7 @@ namespace LstmCourse.Training;
 /// </code>
 /// Scaling by the norm keeps the gradient's direction; clamping by value does not. The 10⁻⁶ is PyTorch's
 /// (<c>clip_grad_norm_</c>). The norm is summed in double, in parameter order, so it does not depend on threads.
-/// Taught in notebooks/08-training.ipynb.
+/// Taught in notebooks/08-weather-forecasts.ipynb.
 /// </remarks>
 public static class GradientClipping
 {

@@ -10,7 +10,7 @@ namespace LstmCourse.Training;
 /// cosine:          η_t = η_min + (η − η_min) · (1 + cos(π · min(s, S) / S)) / 2
 /// </code>
 /// Warm-up keeps Adam's first, noisy steps small; decay lets the weights settle at the end.
-/// Taught in notebooks/08-training.ipynb.
+/// Taught in notebooks/08-weather-forecasts.ipynb.
 /// </remarks>
 public sealed class LearningRateSchedule
 {

@@ -9,7 +9,7 @@ namespace LstmCourse.Training;
 /// gradient dW_i += λ₁ · sign(W_i)  +  λ₂ · W_i                      (sign(0) = 0)
 /// </code>
 /// Biases are left alone: they shift a unit's operating point rather than amplify an input, and the forget bias must
-/// be free to stay near 1. The ½ makes L2's gradient λ₂ W, the "weight decay" of SGD. Taught in notebooks/08-training.ipynb.
+/// be free to stay near 1. The ½ makes L2's gradient λ₂ W, the "weight decay" of SGD. Taught in notebooks/07-regularization-and-tuning.ipynb.
 /// </remarks>
 public static class Regularization
 {

@@ -14,7 +14,7 @@ namespace LstmCourse.Training;
 /// + L1/L2 → clip → divergence check → optimizer update with η_t. Every EvaluateEvery steps: the validation loss in
 /// evaluation mode, early stopping, a checkpoint. Same config and text → the same numbers, whatever the thread count,
 /// and a run resumed from a checkpoint continues exactly as if it had not stopped.
-/// Taught in notebooks/08-training.ipynb.
+/// Taught in notebooks/08-weather-forecasts.ipynb.
 /// </remarks>
 public sealed partial class Trainer
 {

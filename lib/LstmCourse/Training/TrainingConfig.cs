@@ -15,7 +15,7 @@ public enum ScheduleKind { Constant, Step, Cosine }
 /// <remarks>
 /// <c>new TrainingConfig()</c> is <see cref="Default"/>; <see cref="Tiny"/> trains in seconds for tests and smoke runs.
 /// A 0 switches the knobs marked "0 = off" off. <see cref="Validate"/> names any field out of range.
-/// Taught in notebooks/08-training.ipynb.
+/// Taught in notebooks/08-weather-forecasts.ipynb.
 /// </remarks>
 public sealed partial record TrainingConfig
 {

@@ -16,7 +16,7 @@ namespace LstmCourse.Weather;
 ///                 n PERCENT 0..100, numbers in sentences with MPH 0..80
 /// </code>
 /// Never throws on odd input: garbage is an unparsed candidate, empty text has none.
-/// Taught in notebooks/08-weather-lab.ipynb.
+/// Taught in notebooks/08-weather-forecasts.ipynb.
 /// </remarks>
 public static partial class ForecastValidator
 {

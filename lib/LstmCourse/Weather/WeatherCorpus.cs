@@ -14,7 +14,7 @@ public sealed record WeatherCorpusFiles(
 
 /// <summary>The synthetic weather-forecast corpus of the lab: <see cref="ForecastGenerator"/> products split by date
 /// into <c>train.txt</c> and <c>valid.txt</c>, ASCII, "\n" newlines, products separated by a blank line.</summary>
-/// <remarks>Taught in notebooks/08-weather-lab.ipynb; regenerate with <see cref="Write"/> and
+/// <remarks>Taught in notebooks/08-weather-forecasts.ipynb; regenerate with <see cref="Write"/> and
 /// <see cref="WeatherCorpusOptions.Default"/>.</remarks>
 public static class WeatherCorpus
 {

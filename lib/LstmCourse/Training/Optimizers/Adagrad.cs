@@ -9,7 +9,7 @@ namespace LstmCourse.Training.Optimizers;
 /// θ ← θ − η · dθ / (√s + ε)
 /// </code>
 /// PyTorch: <c>torch.optim.Adagrad(params, lr, eps=ε)</c> (ε outside the root, default 1e-10 there, ours from the config).
-/// Taught in notebooks/08-training.ipynb.
+/// Taught in notebooks/08-weather-forecasts.ipynb.
 /// </remarks>
 public sealed class Adagrad : OptimizerBase
 {

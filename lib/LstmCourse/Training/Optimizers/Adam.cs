@@ -11,7 +11,7 @@ namespace LstmCourse.Training.Optimizers;
 /// θ ← θ − η · m̂ / (√v̂ + ε)
 /// </code>
 /// PyTorch's placement of ε (added after the root of the corrected v): <c>torch.optim.Adam(params, lr, betas=(β₁, β₂), eps=ε)</c>.
-/// Taught in notebooks/08-training.ipynb.
+/// Taught in notebooks/08-weather-forecasts.ipynb.
 /// </remarks>
 public class Adam : OptimizerBase
 {

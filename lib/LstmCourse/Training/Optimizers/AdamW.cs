@@ -10,7 +10,7 @@ namespace LstmCourse.Training.Optimizers;
 /// </code>
 /// Decays every parameter it is given, biases included (PyTorch with one parameter group):
 /// <c>torch.optim.AdamW(params, lr, betas=(β₁, β₂), eps=ε, weight_decay=λ)</c>. L2 inside Adam is different:
-/// its λθ is divided by √v̂ like any gradient. Taught in notebooks/08-training.ipynb.
+/// its λθ is divided by √v̂ like any gradient. Taught in notebooks/08-weather-forecasts.ipynb.
 /// </remarks>
 public sealed class AdamW : Adam
 {

@@ -10,7 +10,7 @@ namespace LstmCourse.Training.Optimizers;
 /// Nesterov:  θ ← θ − η · (dθ + μ · b)
 /// </code>
 /// PyTorch's convention (no dampening, η outside the velocity): <c>torch.optim.SGD(params, lr, momentum=μ, nesterov=...)</c>.
-/// Taught in notebooks/08-training.ipynb.
+/// Taught in notebooks/08-weather-forecasts.ipynb.
 /// </remarks>
 public sealed class Momentum : OptimizerBase
 {

@@ -9,7 +9,7 @@ namespace LstmCourse.Training.Optimizers;
 /// θ ← θ − η · dθ / (√v + ε)
 /// </code>
 /// PyTorch: <c>torch.optim.RMSprop(params, lr, alpha=α, eps=ε)</c> (ε outside the root).
-/// Taught in notebooks/08-training.ipynb.
+/// Taught in notebooks/08-weather-forecasts.ipynb.
 /// </remarks>
 public sealed class RmsProp : OptimizerBase
 {

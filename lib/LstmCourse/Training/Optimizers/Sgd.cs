@@ -7,7 +7,7 @@ namespace LstmCourse.Training.Optimizers;
 /// <code>
 /// θ ← θ − η · dθ
 /// </code>
-/// No state. PyTorch: <c>torch.optim.SGD(params, lr)</c>. Taught in notebooks/08-training.ipynb.
+/// No state. PyTorch: <c>torch.optim.SGD(params, lr)</c>. Taught in notebooks/08-weather-forecasts.ipynb.
 /// </remarks>
 public sealed class Sgd : OptimizerBase
 {
