@@ -86,7 +86,7 @@ public static class LabRun
         string samples = sampler.Sample(sampleLength, new Rng(config.Seed), "", new SamplingOptions(SampleTemperature));
         File.WriteAllText(Path.Combine(folder, "samples.txt"), samples);
         var report = ForecastValidator.Validate(samples);
-        ForecastReport? scores = report.ProductCount > 0 ? report : null;
+        ForecastReport? scores = samples.Contains("$$", StringComparison.Ordinal) ? report : null;   // forecasts end with a $$ line
 
         var summary = new List<string>
         {
