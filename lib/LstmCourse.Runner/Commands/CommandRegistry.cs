@@ -14,6 +14,10 @@ public static class CommandRegistry
         new RunCommand(),
         new ClearCommand(),
         new CheckCommand(),
+        new TrainCommand(),
+        new SampleCommand(),
+        new SweepCommand(),
+        new MakeDatasetCommand(),
         new HelpCommand(),
     ];
 

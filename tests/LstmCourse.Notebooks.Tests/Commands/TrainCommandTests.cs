@@ -1,0 +1,111 @@
+using System.Text.RegularExpressions;
+using LstmCourse.Notebooks.Tests.Support;
+using LstmCourse.Runner.Commands;
+using LstmCourse.Training;
+
+namespace LstmCourse.Notebooks.Tests.Commands;
+
+public class TrainCommandTests
+{
+    [Fact]
+    public void Training_writes_a_run_folder_with_config_metrics_samples_and_a_checkpoint_named_by_its_validation_loss()
+    {
+        using var temp = new TempFolder();
+        string run = Path.Combine(temp.Root, "run");
+
+        var result = Cli.Run("train", "--config", "tiny", "--set", "MaxSteps=60", "--set", "hiddensize=12", "--corpus", LabFixture.TinyWeather, "--out", run);
+
+        Assert.True(result.ExitCode == ExitCodes.Ok, result.Error + result.Output);
+        Assert.Contains("step 10/60", result.Output);
+        Assert.Contains("stopped (MaxSteps) after 60 steps", result.Output);
+        var config = TrainingConfig.Load(Path.Combine(run, "config.json"));
+        Assert.Equal(12, config.HiddenSize);
+        Assert.Equal(60, config.MaxSteps);
+        string[] metrics = File.ReadAllLines(Path.Combine(run, "metrics.csv"));
+        Assert.Equal(TrainingMetrics.CsvHeader, metrics[0]);
+        Assert.Equal(61, metrics.Length);
+        Assert.Equal(3000, File.ReadAllText(Path.Combine(run, "samples.txt")).Length);
+        string checkpoint = Assert.Single(Directory.GetFiles(run, "*.ckpt"));
+        var match = Regex.Match(Path.GetFileName(checkpoint), @"^checkpoint-val(\d+\.\d{3})\.ckpt$");
+        Assert.True(match.Success, checkpoint);
+        var loaded = Checkpoint.Load(checkpoint);
+        double bpc = TrainingMetrics.BitsPerChar(loaded.History.Last(h => h.ValidationLoss is not null).ValidationLoss!.Value);
+        Assert.Equal(match.Groups[1].Value, bpc.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.NotEmpty(loaded.Optimizer.Buffers);
+        Assert.Empty(Directory.GetFiles(run, "*.partial"));
+    }
+
+    [Fact]
+    public void Weights_only_drops_the_optimizer_state_and_a_time_budget_stops_the_run()
+    {
+        using var temp = new TempFolder();
+        string run = Path.Combine(temp.Root, "run");
+
+        var result = Cli.Run("train", "--config", "tiny", "--set", "MaxSteps=100000", "--time-budget", "1s", "--weights-only",
+            "--corpus", LabFixture.TinyWeather, "--out", run);
+
+        Assert.True(result.ExitCode == ExitCodes.Ok, result.Error);
+        Assert.Contains("stopped (TimeBudget)", result.Output);
+        var loaded = Checkpoint.Load(Assert.Single(Directory.GetFiles(run, "checkpoint-val*.ckpt")));
+        Assert.Empty(loaded.Optimizer.Buffers);
+        Assert.Equal(TimeSpan.FromSeconds(1), TrainingConfig.Load(Path.Combine(run, "config.json")).TimeBudget);
+    }
+
+    [Fact]
+    public void A_config_file_is_read_and_a_single_text_file_is_split_by_ValidationFraction()
+    {
+        using var temp = new TempFolder();
+        string config = temp.Write("c.json", TrainingConfig.Tiny.With("MaxSteps", "20").ToJson());
+        string text = temp.Write("abc.txt", string.Concat(Enumerable.Repeat("abcabd\n", 300)));
+
+        var result = Cli.Run("train", "--config", config, "--corpus", text, "--out", temp.PathOf("run"));
+
+        Assert.True(result.ExitCode == ExitCodes.Ok, result.Error);
+        Assert.Contains("1,890 training and 210 validation characters", result.Output);
+    }
+
+    [Theory]
+    [InlineData("unknown config field \"HiddenSise\"; known fields: HiddenSize, Layers", "--config", "tiny", "--set", "HiddenSise=3")]
+    [InlineData("config field LearningRate cannot be set to \"fast\"", "--config", "tiny", "--set", "LearningRate=fast")]
+    [InlineData("override \"Layers\" is not of the form name=value", "--config", "tiny", "--set", "Layers")]
+    [InlineData("HiddenSize", "--config", "tiny", "--set", "HiddenSize=0")]
+    [InlineData("built-in configs: default, tiny", "--config", "nosuch")]
+    [InlineData("--config is required", "--set", "Layers=1")]
+    [InlineData("config field TimeBudget cannot be set to \"soon\"", "--config", "tiny", "--time-budget", "soon")]
+    [InlineData("unknown option '--epochs' for 'train'", "--config", "tiny", "--epochs", "3")]
+    [InlineData("does not exist", "--config", "tiny", "--corpus", "/no/such/corpus.txt")]
+    public void Mistakes_are_usage_errors_that_say_what_to_write(string message, params string[] args)
+    {
+        var result = Cli.Run(["train", .. args]);
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains(message, result.Error);
+        Assert.Contains("usage: lstm-course train", result.Error);
+    }
+
+    [Fact]
+    public void A_corpus_folder_without_valid_txt_is_named()
+    {
+        using var temp = new TempFolder();
+        temp.Write("corpus/train.txt", "abcdefgh\n");
+
+        var result = Cli.Run("train", "--config", "tiny", "--corpus", temp.PathOf("corpus"));
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains("needs train.txt and valid.txt", result.Error);
+    }
+
+    [Fact]
+    public void A_diverging_run_exits_2_and_keeps_its_metrics()
+    {
+        using var temp = new TempFolder();
+        string run = temp.PathOf("run");
+
+        var result = Cli.Run("train", "--config", "tiny", "--set", "LearningRate=1000", "--set", "ClipNorm=0", "--set", "Optimizer=Sgd",
+            "--corpus", LabFixture.TinyWeather, "--out", run);
+
+        Assert.Equal(ExitCodes.Failed, result.ExitCode);
+        Assert.Contains("Training diverged", result.Error);
+        Assert.True(File.Exists(Path.Combine(run, "metrics.csv")));
+    }
+}
