@@ -1,4 +1,5 @@
 using System.Globalization;
+using LstmCourse.Fast;
 using LstmCourse.Numerics;
 using LstmCourse.Sampling;
 using LstmCourse.Text;
@@ -23,14 +24,14 @@ public static class LabRun
     public const double SampleTemperature = 0.8;
 
     public static LabRunResult Train(TrainingConfig config, TextSplit data, string folder, TextWriter output,
-        bool weightsOnly = false, int sampleLength = 3000, string progressPrefix = "")
+        bool weightsOnly = false, int sampleLength = 3000, string progressPrefix = "", CharLstm? init = null)
     {
         Directory.CreateDirectory(folder);
         string working = Path.Combine(folder, "checkpoint.ckpt.partial");
         var saved = config with { CheckpointPath = null };
         saved.Save(Path.Combine(folder, "config.json"));
         var run = config with { CheckpointPath = working };
-        var trainer = new Trainer(run, data);
+        var trainer = new Trainer(run, data, init);
         long parameters = trainer.Model.Parameters.Sum(p => (long)p.Value.Length);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{progressPrefix}model: {config.Layers} x {config.HiddenSize} LSTM, V = {data.Vocabulary.Size}, {parameters:N0} parameters; "

@@ -52,6 +52,31 @@ public class TrainCommandTests
     }
 
     [Fact]
+    public void Init_starts_from_a_checkpoints_weights_and_rejects_a_different_vocabulary()
+    {
+        using var temp = new TempFolder();
+        string first = Path.Combine(temp.Root, "first"), second = Path.Combine(temp.Root, "second");
+        Assert.Equal(ExitCodes.Ok, Cli.Run("train", "--config", "tiny", "--set", "MaxSteps=200", "--set", "hiddensize=12",
+            "--set", "LearningRate=0.02", "--corpus", LabFixture.TinyWeather, "--out", first).ExitCode);
+        string checkpoint = Assert.Single(Directory.GetFiles(first, "checkpoint-val*.ckpt"));
+
+        var tuned = Cli.Run("train", "--config", "tiny", "--set", "MaxSteps=5", "--set", "hiddensize=12", "--init", checkpoint,
+            "--corpus", LabFixture.TinyWeather, "--out", second);
+
+        Assert.True(tuned.ExitCode == ExitCodes.Ok, tuned.Error + tuned.Output);
+        static double TrainLoss(string run, int row) =>
+            double.Parse(File.ReadAllLines(Path.Combine(run, "metrics.csv"))[row].Split(',')[3], System.Globalization.CultureInfo.InvariantCulture);
+        double fresh = TrainLoss(first, 1), trained = TrainLoss(first, 200), fineTuned = TrainLoss(second, 1);
+        Assert.True(trained < fresh - 1, $"the first run did not learn ({fresh} -> {trained} nats), so this test cannot tell");
+        Assert.True(fineTuned < fresh - 1, $"fine-tuning started at {fineTuned} nats, a fresh model at {fresh}: --init did not load the weights");
+
+        string other = temp.Write("other.txt", string.Concat(Enumerable.Repeat("lower case text only, no forecast here. ", 200)));
+        var mismatch = Cli.Run("train", "--config", "tiny", "--set", "MaxSteps=5", "--init", checkpoint, "--corpus", other, "--out", Path.Combine(temp.Root, "x"));
+        Assert.Equal(ExitCodes.Usage, mismatch.ExitCode);
+        Assert.Contains("vocabulary", mismatch.Error);
+    }
+
+    [Fact]
     public void A_config_file_is_read_and_a_single_text_file_is_split_by_ValidationFraction()
     {
         using var temp = new TempFolder();
