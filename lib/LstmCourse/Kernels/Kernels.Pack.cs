@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics.X86;
+
 namespace LstmCourse.Kernels;
 
 internal static unsafe partial class Kernels
@@ -10,14 +12,25 @@ internal static unsafe partial class Kernels
         {
             float* panel = Ap + ip * MR * kc;
             int rows = Math.Min(MR, mc - ip * MR);
-            if (transA)
+            if (transA && rows == 8 && MR == 8 && Avx.IsSupported)
+                for (int k = 0; k < kc; k++)                                // op(A)[i, k] = A[k, i]: contiguous in i
+                    Avx.Store(panel + k * 8, Avx.LoadVector256(A + (long)(p0 + k) * lda + i0 + ip * 8));
+            else if (transA)
                 for (int k = 0; k < kc; k++)
                 {
-                    float* src = A + (long)(p0 + k) * lda + i0 + ip * MR;   // op(A)[i, k] = A[k, i]: contiguous in i
+                    float* src = A + (long)(p0 + k) * lda + i0 + ip * MR;
                     float* dst = panel + k * MR;
                     for (int i = 0; i < rows; i++) dst[i] = src[i];
                     for (int i = rows; i < MR; i++) dst[i] = 0;
                 }
+            else if (rows == 8 && MR == 8 && Avx.IsSupported)
+            {
+                float* src = A + (long)(i0 + ip * 8) * lda + p0;            // 8 rows, each contiguous in k
+                int k = 0;
+                for (; k + 8 <= kc; k += 8) Transpose8x8(src + k, lda, panel + k * 8, 8);
+                for (; k < kc; k++)
+                    for (int i = 0; i < 8; i++) panel[k * 8 + i] = src[(long)i * lda + k];
+            }
             else
             {
                 for (int i = 0; i < rows; i++)
@@ -67,7 +80,18 @@ internal sealed unsafe class PackedB
             {
                 float* dst = Panel(p0, j0 / NR);
                 int cols = Math.Min(NR, N - j0);
-                if (transB)
+                if (transB && cols == NR && NR % 8 == 0 && Avx.IsSupported)
+                {
+                    for (int j = 0; j < NR; j += 8)                            // 8 columns of op(B) = 8 rows of B, contiguous in k
+                    {
+                        float* src = B + (long)(j0 + j) * ldb + p0;
+                        int k = 0;
+                        for (; k + 8 <= kc; k += 8) Kernels.Transpose8x8(src + k, ldb, dst + k * NR + j, NR);
+                        for (; k < kc; k++)
+                            for (int jj = 0; jj < 8; jj++) dst[k * NR + j + jj] = src[(long)jj * ldb + k];
+                    }
+                }
+                else if (transB)
                 {
                     for (int j = 0; j < cols; j++)
                     {
