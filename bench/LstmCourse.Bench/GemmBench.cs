@@ -6,7 +6,7 @@ namespace LstmCourse.Bench;
 /// <summary>GFLOP/s of the packed SGEMM at n x n x n (C = A·B, row-major, no transposes), per thread count.</summary>
 internal static unsafe class GemmBench
 {
-    public static Dictionary<int, double> Run(int n, Settings s, int maxThreads)
+    public static Dictionary<int, double> Run(int n, Settings s, IEnumerable<int> threadCounts)
     {
         var rng = new Rng(1);
         var A = Kernels.Kernels.PinnedFloats(n * n);
@@ -14,7 +14,7 @@ internal static unsafe class GemmBench
         var C = Kernels.Kernels.PinnedFloats(n * n);
         for (int k = 0; k < n * n; k++) { A[k] = rng.NextFloat() - 0.5f; B[k] = rng.NextFloat() - 0.5f; }
         var result = new Dictionary<int, double>();
-        for (int threads = 1; threads <= maxThreads; threads++)
+        foreach (int threads in threadCounts)
         {
             int t = threads;
             double seconds = Harness.MedianSeconds(() =>
