@@ -5,13 +5,30 @@ using LstmCourse.Kernels;
 // One documented command runs it beside PyTorch: bench/run.sh (see its header). Alone:
 //   dotnet run -c Release --project bench/LstmCourse.Bench -- [--quick] [--only gemm|train] [--hidden 128,512] [--threads 1,2]
 // Development aids: --min (fastest sample instead of median), --cpu (process CPU time instead of wall clock),
+// --fine (31 short samples, with --min --cpu the steadiest figure on a busy machine),
 // --micro (the packed kernel on the shapes of one training step).
-var settings = args.Contains("--quick") ? new Settings(0.3, 3, 0.2) : new Settings(1.5, 7, 0.6);
+var settings = args.Contains("--fine") ? new Settings(0.5, 31, 0.02) : args.Contains("--quick") ? new Settings(0.3, 3, 0.2) : new Settings(1.5, 7, 0.6);
 Harness.UseMinimum = args.Contains("--min");
 Harness.UseCpuTime = args.Contains("--cpu");
 string only = Option("--only") ?? "all";
 int[] hidden = Ints(Option("--hidden") ?? "128,512");
 int[] threadCounts = Ints(Option("--threads") ?? "1,2").Where(t => t <= Environment.ProcessorCount).ToArray();
+if (args.Contains("--prof"))
+{
+    foreach (int h in hidden)
+    {
+        var m = new LstmCourse.Fast.CharLstm(100, h, 1, 1) { Threads = 1 };
+        var inp = Enumerable.Range(0, 1600).Select(i => (i * 7) % 100).ToArray();
+        var st = m.NewState(32);
+        for (int i = 0; i < 10; i++) m.ForwardBackward(inp, inp, 32, 50, st);
+        LstmCourse.Fast.Prof.Ticks.Clear();
+        int nb = h == 128 ? 100 : 10;
+        var t0 = LstmCourse.Fast.Prof.T0();
+        for (int i = 0; i < nb; i++) m.ForwardBackward(inp, inp, 32, 50, st);
+        Console.WriteLine($"H={h}: {(LstmCourse.Fast.Prof.T0() - t0) * 1e-6 / nb:F2} ms/batch thread CPU\n" + LstmCourse.Fast.Prof.Report(nb));
+    }
+    return;
+}
 if (args.Contains("--micro"))
 {
     MicroBench.Run(settings);

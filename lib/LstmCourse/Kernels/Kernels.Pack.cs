@@ -45,7 +45,7 @@ internal static unsafe partial class Kernels
     }
 }
 
-/// <summary>op(B) (K x N) packed for the micro-kernel: KC-deep slices, each cut into NR-wide column panels stored
+/// <summary>op(B) (K x N) packed for the micro-kernel: k-slices of <see cref="Depth"/>, each cut into NR-wide column panels stored
 /// k-major, Bp[k·NR + j] = op(B)[p0 + k, panel·NR + j], columns past N set to 0.</summary>
 /// <remarks>Weights are packed once per batch and reused by every step's product.</remarks>
 internal sealed unsafe class PackedB
@@ -54,13 +54,16 @@ internal sealed unsafe class PackedB
     private int Npad;
 
     public int K { get; private set; }
+
+    /// <summary>Depth of every k-slice but the last (<see cref="Kernels.SliceDepth"/>).</summary>
+    public int Depth { get; private set; }
     public int N { get; private set; }
     public KernelPath Path { get; private set; }
 
-    /// <summary>The NR-wide panel <paramref name="panel"/> of the KC-slice starting at k = <paramref name="p0"/>.</summary>
+    /// <summary>The NR-wide panel <paramref name="panel"/> of the k-slice starting at k = <paramref name="p0"/>.</summary>
     public float* Panel(int p0, int panel)
     {
-        int NR = Kernels.Tile(Path).NR, kc = Math.Min(Kernels.KC, K - p0);
+        int NR = Kernels.Tile(Path).NR, kc = Math.Min(Depth, K - p0);
         return Kernels.Ptr(data) + (long)p0 * Npad + (long)panel * kc * NR;
     }
 
@@ -72,10 +75,11 @@ internal sealed unsafe class PackedB
         this.K = K;
         this.N = N;
         Npad = (N + NR - 1) / NR * NR;
+        Depth = Kernels.SliceDepth(K);
         if (data.Length < (long)K * Npad) data = Kernels.PinnedFloats(K * Npad);
-        for (int p0 = 0; p0 < K; p0 += Kernels.KC)
+        for (int p0 = 0; p0 < K; p0 += Depth)
         {
-            int kc = Math.Min(Kernels.KC, K - p0);
+            int kc = Math.Min(Depth, K - p0);
             for (int j0 = 0; j0 < N; j0 += NR)
             {
                 float* dst = Panel(p0, j0 / NR);
