@@ -13,22 +13,6 @@ Harness.UseCpuTime = args.Contains("--cpu");
 string only = Option("--only") ?? "all";
 int[] hidden = Ints(Option("--hidden") ?? "128,512");
 int[] threadCounts = Ints(Option("--threads") ?? "1,2").Where(t => t <= Environment.ProcessorCount).ToArray();
-if (args.Contains("--prof"))
-{
-    foreach (int h in hidden)
-    {
-        var m = new LstmCourse.Fast.CharLstm(100, h, 1, 1) { Threads = 1 };
-        var inp = Enumerable.Range(0, 1600).Select(i => (i * 7) % 100).ToArray();
-        var st = m.NewState(32);
-        for (int i = 0; i < 10; i++) m.ForwardBackward(inp, inp, 32, 50, st);
-        LstmCourse.Fast.Prof.Ticks.Clear();
-        int nb = h == 128 ? 100 : 10;
-        var t0 = LstmCourse.Fast.Prof.T0();
-        for (int i = 0; i < nb; i++) m.ForwardBackward(inp, inp, 32, 50, st);
-        Console.WriteLine($"H={h}: {(LstmCourse.Fast.Prof.T0() - t0) * 1e-6 / nb:F2} ms/batch thread CPU\n" + LstmCourse.Fast.Prof.Report(nb));
-    }
-    return;
-}
 if (args.Contains("--micro"))
 {
     MicroBench.Run(settings);
