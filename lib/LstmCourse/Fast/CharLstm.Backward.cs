@@ -38,7 +38,7 @@ public sealed unsafe partial class CharLstm
             if (l == 0)
             {
                 ScatterRows(ws, dZ);
-                Transpose(dWxT, V, G, layer.Wx.Grad);                                                             // dWx = dWxTᵀ
+                Transpose(Ptr(dWxT), V, G, Ptr(layer.Wx.Grad));                                                   // dWx = dWxTᵀ
             }
             else
             {
@@ -82,11 +82,4 @@ public sealed unsafe partial class CharLstm
 
     /// <summary>x ⊙= m.</summary>
     private void Scale(float* x, float[] m) => Multiply(x, x, Ptr(m), m.Length, Path);
-
-    /// <summary>dst (cols x rows) = srcᵀ for a fixed-size dst.</summary>
-    private static void Transpose(float[] src, int rows, int cols, float[] dst)
-    {
-        for (int r = 0; r < rows; r++)
-            for (int c = 0; c < cols; c++) dst[c * rows + r] = src[r * cols + c];
-    }
 }

@@ -17,7 +17,8 @@ public sealed unsafe partial class CharLstm
     private void Forward(BatchWorkspace ws, BatchState state, float dropout, Rng? rng)
     {
         int N = ws.N, T = ws.T, NT = N * T, H = HiddenSize, V = VocabSize, L = Layers;
-        Transpose(layers[0].Wx.Value, 4 * H, V, ref WxT);
+        if (WxT.Length != V * 4 * H) WxT = PinnedFloats(V * 4 * H);
+        Transpose(Ptr(layers[0].Wx.Value), 4 * H, V, Ptr(WxT));                 // (V x 4H): row x is the column Wx[:, x]
         foreach (var layer in layers)
             layer.WhT.Pack(true, H, 4 * H, Ptr(layer.Wh.Value), H, Path);   // once per batch, reused by all T steps
         for (int l = 0; l < L; l++)
@@ -108,13 +109,5 @@ public sealed unsafe partial class CharLstm
         double sum = 0;
         for (int r = 0; r < NT; r++) sum += ws.RowLoss[r];    // fixed order: the same sum for any thread count
         return sum / NT;
-    }
-
-    /// <summary>dst (cols x rows) = srcᵀ, src (rows x cols); dst is reallocated when its size changes.</summary>
-    private static void Transpose(float[] src, int rows, int cols, ref float[] dst)
-    {
-        if (dst.Length != rows * cols) dst = PinnedFloats(rows * cols);
-        for (int r = 0; r < rows; r++)
-            for (int c = 0; c < cols; c++) dst[c * rows + r] = src[r * cols + c];
     }
 }

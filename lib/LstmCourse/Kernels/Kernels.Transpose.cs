@@ -32,4 +32,20 @@ internal static unsafe partial class Kernels
         Avx.Store(dst + 6 * dstStride, Avx.Permute2x128(u2, u6, 0x31));
         Avx.Store(dst + 7 * dstStride, Avx.Permute2x128(u3, u7, 0x31));
     }
+
+    /// <summary>dst (cols x rows) = srcᵀ for a (rows x cols) row-major src: 8 x 8 blocks by shuffles, the edges one by one.</summary>
+    public static void Transpose(float* src, int rows, int cols, float* dst)
+    {
+        int r = 0;
+        if (Avx.IsSupported)
+            for (; r + 8 <= rows; r += 8)
+            {
+                int c = 0;
+                for (; c + 8 <= cols; c += 8) Transpose8x8(src + (long)r * cols + c, cols, dst + (long)c * rows + r, rows);
+                for (; c < cols; c++)
+                    for (int i = r; i < r + 8; i++) dst[(long)c * rows + i] = src[(long)i * cols + c];
+            }
+        for (; r < rows; r++)
+            for (int c = 0; c < cols; c++) dst[(long)c * rows + r] = src[(long)r * cols + c];
+    }
 }
