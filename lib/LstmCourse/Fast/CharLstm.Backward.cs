@@ -20,8 +20,9 @@ public sealed unsafe partial class CharLstm
     {
         int N = ws.N, NT = N * ws.T, H = HiddenSize, G = 4 * H, V = VocabSize, L = Layers;
         float* dY = Ptr(ws.Logits), dX = Ptr(ws.DH);
-        foreach (var layer in layers)
-            layer.WhPacked.Pack(false, G, H, Ptr(layer.Wh.Value), H, Path);   // once per batch, reused by all T steps
+        if (UnitParts() == 1)
+            foreach (var layer in layers)
+                layer.WhPacked.Pack(false, G, H, Ptr(layer.Wh.Value), H, Path);   // once per batch, reused by all T steps
         Sgemm(true, false, V, H, NT, 1f, dY, V, LayerInput(ws, L, dropout), H, 0f, Ptr(Wy.Grad), H, Path, threads);  // dWy = dYᵀ X
         ColumnSums(NT, V, dY, Ptr(by.Grad), Path);                                                                       // dby
         Sgemm(false, false, NT, H, V, 1f, dY, V, Ptr(Wy.Value), H, 0f, dX, H, Path, threads);                      // dX = dY Wy
@@ -29,9 +30,9 @@ public sealed unsafe partial class CharLstm
         for (int l = L - 1; l >= 0; l--)
         {
             var layer = layers[l];
-            int li = l;
-            int slices = Math.Min(threads, N);
-            ParallelFor(slices, threads, s => RecurrentBackward(ws, li, s * N / slices, (s + 1) * N / slices));
+            int li = l, slices = Math.Min(threads, N), parts = UnitParts();
+            if (parts > 1) RecurrentBackwardByUnits(ws, l, parts);
+            else ParallelFor(slices, threads, s => RecurrentBackward(ws, li, s * N / slices, (s + 1) * N / slices));
             float* dZ = Ptr(ws.Gates[l]);                                                                         // (NT x 4H)
             Sgemm(true, false, G, H, NT, 1f, dZ, G, Ptr(ws.Hs[l]), H, 0f, Ptr(layer.Wh.Grad), H, Path, threads); // dWh = dZᵀ H_prev
             ColumnSums(NT, G, dZ, Ptr(layer.b.Grad), Path);                                                             // db

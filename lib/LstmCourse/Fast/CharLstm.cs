@@ -149,5 +149,14 @@ public sealed partial class CharLstm
         public readonly FloatParameter b = NewParameter($"layer{index}.b", 4 * H, 1);
         public readonly PackedB WhT = new();     // Whᵀ (H x 4H) packed for the forward products h Whᵀ
         public readonly PackedB WhPacked = new();  // Wh (4H x H) packed for the backward products dz Wh
+        private PackedB[] unitWhT = [], unitWh = [];
+
+        /// <summary>For a split into units: per part and gate, the part's rows of Wh packed transposed (4 per part).</summary>
+        public PackedB[] UnitWhT(int parts) =>
+            unitWhT.Length == 4 * parts ? unitWhT : unitWhT = Enumerable.Range(0, 4 * parts).Select(_ => new PackedB()).ToArray();
+
+        /// <summary>For a split into units: per part, the part's columns of Wh packed.</summary>
+        public PackedB[] UnitWh(int parts) =>
+            unitWh.Length == parts ? unitWh : unitWh = Enumerable.Range(0, parts).Select(_ => new PackedB()).ToArray();
     }
 }

@@ -17,6 +17,30 @@ internal static unsafe partial class Kernels
         Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Math.Min(threads, count) }, body);
     }
 
+    /// <summary>Runs body(0, barrier) … body(count − 1, barrier) at the same time on count threads (the caller's and
+    /// count − 1 new ones), for loops whose parts meet at a barrier every step. A failing part leaves the barrier, so
+    /// the others finish, and its exception is rethrown here.</summary>
+    public static void RunTogether(int count, Action<int, Barrier> body)
+    {
+        using var barrier = new Barrier(count);
+        var errors = new Exception?[count];
+        void Part(int s)
+        {
+            try { body(s, barrier); }
+            catch (Exception e) { errors[s] = e; barrier.RemoveParticipant(); }
+        }
+        var workers = new Thread[count - 1];
+        for (int s = 1; s < count; s++)
+        {
+            int part = s;
+            workers[s - 1] = new Thread(() => Part(part)) { IsBackground = true, Name = "LstmCourse recurrence" };
+            workers[s - 1].Start();
+        }
+        Part(0);
+        foreach (var w in workers) w.Join();
+        if (errors.FirstOrDefault(e => e is not null) is { } error) throw new AggregateException(error);
+    }
+
     /// <summary>A float array that the garbage collector never moves, so its address can be kept.</summary>
     public static float[] PinnedFloats(int length) => GC.AllocateArray<float>(length, pinned: true);
 
