@@ -17,7 +17,7 @@ namespace LstmCourse.Fast;
 /// Same parameter names, shapes and initial values (rounded to float) as
 /// <c>SequenceModel.Lstm(V, H, V, layers, seed, forgetBias)</c> with one-hot inputs. Results are bit-identical for any
 /// <see cref="Threads"/>. Not safe to call from two threads at once: it owns its work buffers.
-/// Taught in notebooks/07-char-lstm.ipynb.
+/// The engine of the course's character-LSTM lab; the reference engine (SequenceModel) is the one the notebooks derive.
 /// </remarks>
 public sealed partial class CharLstm
 {

@@ -11,11 +11,12 @@ internal static unsafe partial class Kernels
     /// C[i, j] = α Σ_k op(A)[i, k] op(B)[k, j] + β C[i, j]      op(A) is M x K, op(B) is K x N, C is M x N
     /// A[i, k] = A[i * lda + k];  with transA, op(A)[i, k] = A[k * lda + i]   (B likewise)
     /// </code>
-    /// Blocked and packed (BLIS style): op(B) is packed once into NR-wide column panels, each thread packs MC x KC
-    /// blocks of op(A) into MR-high row panels, and an MR x NR register-tile micro-kernel does the arithmetic.
-    /// Every C[i, j] is summed the same way wherever its tile falls (k in order within each KC slice, slices in order,
-    /// then α·sum + β·C), so splitting C over threads never changes a bit. With β = 0, C is overwritten (NaNs in it do
-    /// not propagate).
+    /// Blocked and packed (BLIS style): op(B) is packed once into NR-wide column panels, k-slice by k-slice; each
+    /// thread takes a rectangle of C, packs MC-row blocks of op(A) into MR-high panels and an MR x NR register-tile
+    /// micro-kernel (AVX-512 8 x 32, AVX2 6 x 16 or scalar 4 x 4) does the arithmetic.
+    /// Every C[i, j] is summed the same way wherever its tile falls (k in order within each slice, slices fixed by K
+    /// alone and taken in order, then α·sum + β·C), so splitting C over threads never changes a bit. With β = 0, C is
+    /// overwritten (NaNs in it do not propagate).
     /// </remarks>
     public static void Sgemm(bool transA, bool transB, int M, int N, int K, float alpha,
         ReadOnlySpan<float> A, int lda, ReadOnlySpan<float> B, int ldb, float beta, Span<float> C, int ldc,
