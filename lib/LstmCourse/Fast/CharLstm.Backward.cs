@@ -24,7 +24,7 @@ public sealed unsafe partial class CharLstm
             foreach (var layer in layers)
                 layer.WhPacked.Pack(false, G, H, Ptr(layer.Wh.Value), H, Path);   // once per batch, reused by all T steps
         Sgemm(true, false, V, H, NT, 1f, dY, V, LayerInput(ws, L, dropout), H, 0f, Ptr(Wy.Grad), H, Path, threads);  // dWy = dYᵀ X
-        ColumnSums(NT, V, dY, Ptr(by.Grad), Path);                                                                       // dby
+        ColumnSums(NT, V, dY, Ptr(by.Grad), Path, threads);                                                                       // dby
         Sgemm(false, false, NT, H, V, 1f, dY, V, Ptr(Wy.Value), H, 0f, dX, H, Path, threads);                      // dX = dY Wy
         if (dropout) Scale(dX, ws.Masks[L]);
         for (int l = L - 1; l >= 0; l--)
@@ -35,7 +35,7 @@ public sealed unsafe partial class CharLstm
             else ParallelFor(slices, threads, s => RecurrentBackward(ws, li, s * N / slices, (s + 1) * N / slices));
             float* dZ = Ptr(ws.Gates[l]);                                                                         // (NT x 4H)
             Sgemm(true, false, G, H, NT, 1f, dZ, G, Ptr(ws.Hs[l]), H, 0f, Ptr(layer.Wh.Grad), H, Path, threads); // dWh = dZᵀ H_prev
-            ColumnSums(NT, G, dZ, Ptr(layer.b.Grad), Path);                                                             // db
+            ColumnSums(NT, G, dZ, Ptr(layer.b.Grad), Path, threads);                                                             // db
             if (l == 0)
             {
                 ScatterRows(ws, dZ);
@@ -71,14 +71,21 @@ public sealed unsafe partial class CharLstm
         }
     }
 
-    /// <summary>dWxT[x_r] += dz_r for r = 0..NT−1 in order: the gradient of the embedding gather (a one-hot product).</summary>
+    /// <summary>dWxT[x_r] += dz_r for r = 0..NT−1 in order: the gradient of the embedding gather (a one-hot product).
+    /// Threads take disjoint column ranges, each adding the rows in the same order.</summary>
     private void ScatterRows(BatchWorkspace ws, float* dZ)
     {
         int NT = ws.N * ws.T, G = 4 * HiddenSize, V = VocabSize;
         if (dWxT.Length != V * G) dWxT = PinnedFloats(V * G);
-        Array.Clear(dWxT);
-        float* d = Ptr(dWxT);
-        for (int r = 0; r < NT; r++) Add(d + ws.Tokens[r] * G, dZ + r * G, G, Path);
+        int parts = Math.Max(1, Math.Min(threads, G / 64));
+        nint z = (nint)dZ;
+        ParallelFor(parts, threads, part =>
+        {
+            int c0 = G * part / parts, c1 = G * (part + 1) / parts;
+            float* d = Ptr(dWxT);
+            for (int v = 0; v < V; v++) new Span<float>(d + v * G + c0, c1 - c0).Clear();
+            for (int r = 0; r < NT; r++) Add(d + ws.Tokens[r] * G + c0, (float*)z + r * G + c0, c1 - c0, Path);
+        });
     }
 
     /// <summary>x ⊙= m.</summary>

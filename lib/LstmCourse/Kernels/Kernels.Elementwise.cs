@@ -40,10 +40,18 @@ internal static unsafe partial class Kernels
         for (; k < n; k++) y[k] *= a;
     }
 
-    /// <summary>sums[c] = Σ_r A[r, c] over a (rows x cols) row-major matrix, rows added in order 0, 1, 2, …</summary>
-    public static void ColumnSums(int rows, int cols, float* A, float* sums, KernelPath path = KernelPath.Best)
+    /// <summary>sums[c] = Σ_r A[r, c] over a (rows x cols) row-major matrix, rows added in order 0, 1, 2, …;
+    /// threads take disjoint column ranges, so the count changes no bit.</summary>
+    public static void ColumnSums(int rows, int cols, float* A, float* sums, KernelPath path = KernelPath.Best, int threads = 1)
     {
-        new Span<float>(sums, cols).Clear();
-        for (int r = 0; r < rows; r++) Add(sums, A + (long)r * cols, cols, path);
+        int parts = Math.Max(1, Math.Min(threads, cols / 64));
+        nint a = (nint)A, s = (nint)sums;
+        ParallelFor(parts, threads, part =>
+        {
+            int c0 = cols * part / parts, c1 = cols * (part + 1) / parts;
+            float* sum = (float*)s + c0;
+            new Span<float>(sum, c1 - c0).Clear();
+            for (int r = 0; r < rows; r++) Add(sum, (float*)a + (long)r * cols + c0, c1 - c0, path);
+        });
     }
 }
