@@ -63,14 +63,15 @@ def measure(args):
         warm += 1
     per_step = (time.perf_counter() - start) / warm
     calls = max(1, int(args.min_sample / per_step + 0.999))
+    clock = time.process_time if args.cpu else time.perf_counter      # --cpu: process CPU time (development, one thread)
     times = []
     for _ in range(args.samples):
-        t0 = time.perf_counter()
+        t0 = clock()
         for _ in range(calls):
             step()
-        times.append((time.perf_counter() - t0) / calls)
+        times.append((clock() - t0) / calls)
     times.sort()
-    seconds = times[len(times) // 2]
+    seconds = times[0] if args.min else times[len(times) // 2]
     flops = N * T * (24.0 * H * H + 6.0 * H * V)                     # the C# bench's count (see Flops.cs)
     print(f"torch {torch.__version__} V={V} N={N} T={T} H={H}, {args.threads} thread(s): "
           f"{N * T / seconds:,.0f} chars/s, {flops / seconds / 1e9:.1f} GFLOP/s ({seconds * 1e3:.2f} ms/batch)", flush=True)
@@ -86,9 +87,21 @@ def show_blas():
     infos = re.findall(r"(?:BLAS_INFO|LAPACK_INFO)=[^,\s]+", config)
     print(f"torch {torch.__version__}, torch.__config__.show(): {', '.join(infos) or 'no BLAS_INFO line'}")
     print("BLAS library loaded: " + (", ".join(libs) if libs else "none found in /proc/self/maps"))
-    if not any("openblas" in l for l in libs):
+    openblas = [l for l in libs if "libopenblas" in l]
+    if not openblas:
         print("WARNING: torch is not using OpenBLAS (reference BLAS is several times slower); "
               "install it with: apt-get install -y python3-torch libopenblas0-pthread")
+        return
+    import ctypes
+    lib = ctypes.CDLL(openblas[0])
+    lib.openblas_get_corename.restype = ctypes.c_char_p
+    lib.openblas_get_config.restype = ctypes.c_char_p
+    core = lib.openblas_get_corename().decode()
+    print(f"OpenBLAS: {lib.openblas_get_config().decode()}; kernels for core: {core} "
+          f"(OPENBLAS_CORETYPE={os.environ.get('OPENBLAS_CORETYPE', 'unset')})")
+    if core.lower() in ("prescott", "core2", "katmai", "coppermine", "northwood", "banias", "atom"):
+        print(f"WARNING: OpenBLAS did not recognise this CPU and runs its generic {core} (SSE) kernels, so PyTorch's "
+              "figures are pessimistic. To compare against its AVX-512 kernels: TORCH_OPENBLAS_CORETYPE=SkylakeX bench/run.sh")
 
 
 def main():
@@ -102,11 +115,16 @@ def main():
     p.add_argument("--samples", type=int, default=7)
     p.add_argument("--min-sample", type=float, default=0.6, help="minimum seconds per timed sample")
     p.add_argument("--quick", action="store_true", help="short warm-up and samples (a smoke run)")
+    p.add_argument("--min", action="store_true", help="report the fastest sample instead of the median (development)")
+    p.add_argument("--cpu", action="store_true", help="time by process CPU time instead of the wall clock (development, 1 thread)")
+    p.add_argument("--fine", action="store_true", help="31 short samples (development on a busy machine)")
     p.add_argument("--blas-only", action="store_true", help="only print which BLAS torch uses")
     p.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = p.parse_args()
     if args.quick:
         args.warmup, args.samples, args.min_sample = 0.3, 3, 0.2
+    if args.fine:
+        args.warmup, args.samples, args.min_sample = 0.5, 31, 0.02
     if args.child:
         args.hidden, args.threads = args.hidden[0], args.threads[0]
         measure(args)
@@ -124,6 +142,7 @@ def main():
             cmd = [sys.executable, os.path.abspath(__file__), "--child", "--hidden", str(h), "--threads", str(t),
                    "--vocab", str(args.vocab), "--batch", str(args.batch), "--steps", str(args.steps),
                    "--warmup", str(args.warmup), "--samples", str(args.samples), "--min-sample", str(args.min_sample)]
+            cmd += [flag for flag, on in (("--min", args.min), ("--cpu", args.cpu)) if on]
             subprocess.run(cmd, check=True)
 
 

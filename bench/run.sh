@@ -10,6 +10,8 @@
 # PyTorch: apt-get install -y python3-torch libopenblas0-pthread   (run with /usr/bin/python3; without OpenBLAS,
 # torch uses the reference BLAS and is several times slower). If torch is missing, our numbers are still printed.
 # Timings are medians of 7 samples after warm-up; on a shared machine note `uptime` (printed) and rerun when idle.
+# OpenBLAS 0.3.21 may not recognise a new CPU and fall back to generic SSE kernels (the script prints the core it
+# chose and warns); TORCH_OPENBLAS_CORETYPE=SkylakeX bench/run.sh then compares against its AVX-512 kernels.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -25,7 +27,15 @@ if [ -x "$PY" ] && "$PY" -c "import torch" 2>/dev/null; then have_torch=1; else
   echo "PyTorch not found for $PY; install it with: apt-get install -y python3-torch libopenblas0-pthread"
   echo "(continuing with our numbers only)"
 fi
-torch() { env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$PY" bench/pytorch_char_lstm.py "$@"; }
+# PyTorch runs with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset (OpenBLAS picks its kernels itself) unless
+# TORCH_OPENBLAS_CORETYPE names a core to force (e.g. SkylakeX when OpenBLAS does not recognise the CPU).
+torch() {
+  if [ -n "${TORCH_OPENBLAS_CORETYPE:-}" ]; then
+    env -u OPENBLAS_L2_SIZE OPENBLAS_CORETYPE="$TORCH_OPENBLAS_CORETYPE" "$PY" bench/pytorch_char_lstm.py "$@"
+  else
+    env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$PY" bench/pytorch_char_lstm.py "$@"
+  fi
+}
 
 dotnet "$BENCH" --only gemm "$@" | tee -a "$OUT"
 if [ $have_torch = 1 ]; then torch --blas-only | tee -a "$OUT"; fi
@@ -34,6 +44,8 @@ for H in 128 512; do
   if [ $have_torch = 1 ]; then torch --hidden $H "$@" | tee -a "$OUT"; fi
 done
 echo "== load after: $(uptime)"
+echo
+grep -E "^(torch [^V]*config|BLAS library|OpenBLAS:|WARNING|PyTorch not found)" "$OUT" || true
 
 awk '
   /^RESULT/ {
