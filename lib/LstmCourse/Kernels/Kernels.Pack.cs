@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
 namespace LstmCourse.Kernels;
@@ -8,14 +9,23 @@ internal static unsafe partial class Kernels
     /// Ap[(p·kc + k)·MR + i] = op(A)[i0 + p·MR + i, p0 + k], rows past mc set to 0.</summary>
     private static void PackA(bool transA, float* A, int lda, int i0, int mc, int p0, int kc, int MR, float* Ap)
     {
+        int panels = (mc + MR - 1) / MR, fullPanels = mc / MR;
+        if (transA && MR == 8 && Avx.IsSupported && fullPanels > 0)
+        {
+            for (int k = 0; k < kc; k++)                            // row p0+k of A holds op(A)[i0.., k]: read it once, in order
+            {
+                float* src = A + (long)(p0 + k) * lda + i0;
+                for (int ip = 0; ip < fullPanels; ip++) Avx.Store(Ap + (ip * kc + k) * 8, Avx.LoadVector256(src + ip * 8));
+            }
+            if (fullPanels == panels) return;
+            PackA(true, A, lda, i0 + fullPanels * 8, mc - fullPanels * 8, p0, kc, MR, Ap + fullPanels * 8 * kc);
+            return;
+        }
         for (int ip = 0; ip * MR < mc; ip++)
         {
             float* panel = Ap + ip * MR * kc;
             int rows = Math.Min(MR, mc - ip * MR);
-            if (transA && rows == 8 && MR == 8 && Avx.IsSupported)
-                for (int k = 0; k < kc; k++)                                // op(A)[i, k] = A[k, i]: contiguous in i
-                    Avx.Store(panel + k * 8, Avx.LoadVector256(A + (long)(p0 + k) * lda + i0 + ip * 8));
-            else if (transA)
+            if (transA)
                 for (int k = 0; k < kc; k++)
                 {
                     float* src = A + (long)(p0 + k) * lda + i0 + ip * MR;
@@ -105,10 +115,24 @@ internal sealed unsafe class PackedB
                     for (int j = cols; j < NR; j++)
                         for (int k = 0; k < kc; k++) dst[k * NR + j] = 0;
                 }
-                else
+                else if (cols == NR && NR == 32 && Vector512.IsHardwareAccelerated)
                     for (int k = 0; k < kc; k++)
                     {
                         float* src = B + (long)(p0 + k) * ldb + j0;            // contiguous in j
+                        Vector512.Load(src).Store(dst + k * 32);
+                        Vector512.Load(src + 16).Store(dst + k * 32 + 16);
+                    }
+                else if (cols == NR && NR == 16 && Vector256.IsHardwareAccelerated)
+                    for (int k = 0; k < kc; k++)
+                    {
+                        float* src = B + (long)(p0 + k) * ldb + j0;
+                        Vector256.Load(src).Store(dst + k * 16);
+                        Vector256.Load(src + 8).Store(dst + k * 16 + 8);
+                    }
+                else
+                    for (int k = 0; k < kc; k++)
+                    {
+                        float* src = B + (long)(p0 + k) * ldb + j0;
                         float* d = dst + k * NR;
                         for (int j = 0; j < cols; j++) d[j] = src[j];
                         for (int j = cols; j < NR; j++) d[j] = 0;
