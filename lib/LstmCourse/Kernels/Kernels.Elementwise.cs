@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace LstmCourse.Kernels;
@@ -5,6 +6,7 @@ namespace LstmCourse.Kernels;
 internal static unsafe partial class Kernels
 {
     /// <summary>y += x over n floats. Lane-wise, so every path gives the same bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Add(float* y, float* x, int n, KernelPath path = KernelPath.Best)
     {
         int k = 0;
@@ -17,6 +19,7 @@ internal static unsafe partial class Kernels
     }
 
     /// <summary>y = x ⊙ m over n floats.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Multiply(float* y, float* x, float* m, int n, KernelPath path = KernelPath.Best)
     {
         int k = 0;
@@ -29,6 +32,7 @@ internal static unsafe partial class Kernels
     }
 
     /// <summary>y = a·y over n floats.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Scale(float* y, int n, float a, KernelPath path = KernelPath.Best)
     {
         int k = 0;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace LstmCourse.Kernels;
 
 internal static unsafe partial class Kernels
@@ -96,6 +97,7 @@ internal static unsafe partial class Kernels
 
     /// <summary>C[i0..i1, j0..j1] over all of k: slice by slice, MC-row blocks of op(A) packed and swept across the
     /// NR-wide panels of B, MR x NR tiles by the micro-kernel.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void GemmRectangle(bool transA, float alpha, float* A, int lda, PackedB B, float beta, float* C, int ldc,
         int i0, int i1, int j0, int j1)
     {

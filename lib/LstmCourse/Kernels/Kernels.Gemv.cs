@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace LstmCourse.Kernels;
@@ -7,6 +8,7 @@ internal static unsafe partial class Kernels
     /// <summary>y = W x: W is (R x C) row-major, x has C entries, y gets R. One stream's matrix-vector product for sampling.</summary>
     /// <remarks>Each y_r is a dot product summed in vector lanes, then across the lanes, then the last C mod width
     /// terms: the same sum as the batched product up to float rounding (order differs).</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Gemv(int R, int C, float* W, float* x, float* y, KernelPath path = KernelPath.Best)
     {
         path = Resolve(path);

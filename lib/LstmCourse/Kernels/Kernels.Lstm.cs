@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace LstmCourse.Kernels;
@@ -20,6 +21,7 @@ internal static unsafe partial class Kernels
     /// <summary>Units k0..k1−1 of <see cref="LstmForward(int, float*, float*, float*, float*, float*, float*, float*, float*, KernelPath)"/>
     /// (pointers still at the start of the row). Unit k gets the same bits whatever the range, when ranges start at
     /// multiples of 16 and the last one ends at H.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void LstmForward(int H, int k0, int k1, float* zRec, float* zIn, float* b, float* cPrev,
         float* gates, float* c, float* tanhC, float* h, KernelPath path = KernelPath.Best)
     {
@@ -84,6 +86,7 @@ internal static unsafe partial class Kernels
 
     /// <summary>Units k0..k1−1 of <see cref="LstmBackward(int, float*, float*, float*, float*, float*, float*, KernelPath)"/>
     /// (pointers still at the start of the row).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void LstmBackward(int H, int k0, int k1, float* dhOut, float* dhRec, float* dc, float* gatesToDz,
         float* cPrev, float* tanhC, KernelPath path = KernelPath.Best)
     {

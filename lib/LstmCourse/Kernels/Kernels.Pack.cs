@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -7,6 +8,7 @@ internal static unsafe partial class Kernels
 {
     /// <summary>Packs rows i0..i0+mc−1, depth p0..p0+kc−1 of op(A) into MR-high panels: panel p holds
     /// Ap[(p·kc + k)·MR + i] = op(A)[i0 + p·MR + i, p0 + k], rows past mc set to 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackA(bool transA, float* A, int lda, int i0, int mc, int p0, int kc, int MR, float* Ap)
     {
         int panels = (mc + MR - 1) / MR, fullPanels = mc / MR;
@@ -78,6 +80,7 @@ internal sealed unsafe class PackedB
     }
 
     /// <summary>Packs op(B): B[k, j] = B[k * ldb + j], or with transB B[j * ldb + k].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Pack(bool transB, int K, int N, float* B, int ldb, KernelPath path)
     {
         Path = Kernels.Resolve(path);

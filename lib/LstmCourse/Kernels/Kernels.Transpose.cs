@@ -34,6 +34,7 @@ internal static unsafe partial class Kernels
     }
 
     /// <summary>dst (cols x rows) = srcᵀ for a (rows x cols) row-major src: 8 x 8 blocks by shuffles, the edges one by one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Transpose(float* src, int rows, int cols, float* dst)
     {
         int r = 0;
