@@ -1,9 +1,10 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 
 namespace LstmCourse.Bench;
 
 /// <summary>Console timing: warm up (so the JIT reaches its optimised code), then several timed samples; report the median.</summary>
-internal static class Harness
+internal static partial class Harness
 {
     /// <summary>Report the fastest sample instead of the median (--min: for side-by-side development on a loaded machine).</summary>
     public static bool UseMinimum { get; set; }
@@ -22,18 +23,32 @@ internal static class Harness
         double perCall = sw.Elapsed.TotalSeconds / warmCalls;
         int calls = Math.Max(1, (int)Math.Ceiling(minSampleSeconds / perCall));
         var times = new double[samples];
-        var process = Process.GetCurrentProcess();
         for (int s = 0; s < samples; s++)
         {
-            process.Refresh();
-            var cpu0 = process.TotalProcessorTime;
+            double cpu0 = ProcessCpuSeconds();
             sw.Restart();
             for (int c = 0; c < calls; c++) body();
             double wall = sw.Elapsed.TotalSeconds;
-            process.Refresh();
-            times[s] = (UseCpuTime ? (process.TotalProcessorTime - cpu0).TotalSeconds : wall) / calls;
+            times[s] = (UseCpuTime ? ProcessCpuSeconds() - cpu0 : wall) / calls;
         }
         Array.Sort(times);
         return UseMinimum ? times[0] : times[samples / 2];
     }
+
+    /// <summary>CPU seconds used by this process, to the nanosecond on Linux (clock_gettime), else to the scheduler tick.</summary>
+    private static double ProcessCpuSeconds()
+    {
+        if (OperatingSystem.IsLinux() && clock_gettime(2 /* CLOCK_PROCESS_CPUTIME_ID */, out var ts) == 0) return ts.Seconds + ts.Nanoseconds * 1e-9;
+        return Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+
+    [LibraryImport("libc", EntryPoint = "clock_gettime")]
+    private static partial int clock_gettime(int clock, out TimeSpec time);
 }

@@ -8,9 +8,9 @@ internal static class TrainingBench
 {
     public sealed record Result(int H, int Threads, double CharsPerSecond, double GFlops);
 
-    public static Result Run(int V, int N, int T, int H, int threads, Settings s)
+    public static Result Run(int V, int N, int T, int H, int threads, Settings s, RecurrentSplit split = RecurrentSplit.Auto, LstmCourse.Kernels.KernelPath path = LstmCourse.Kernels.KernelPath.Best)
     {
-        var model = new CharLstm(V, H, layers: 1, seed: 1) { Threads = threads };
+        var model = new CharLstm(V, H, layers: 1, seed: 1) { Threads = threads, Split = split, Path = path };
         var rng = new Rng(2);
         var inputs = Enumerable.Range(0, N * T).Select(_ => rng.NextInt(V)).ToArray();
         var targets = Enumerable.Range(0, N * T).Select(_ => rng.NextInt(V)).ToArray();

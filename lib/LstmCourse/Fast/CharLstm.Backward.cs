@@ -19,31 +19,34 @@ public sealed unsafe partial class CharLstm
     private void Backward(BatchWorkspace ws, bool dropout)
     {
         int N = ws.N, NT = N * ws.T, H = HiddenSize, G = 4 * H, V = VocabSize, L = Layers;
-        float* dY = Ptr(ws.Logits), dX = Ptr(ws.DH);
-        foreach (var layer in layers)
-            layer.WhPacked.Pack(false, G, H, Ptr(layer.Wh.Value), H, Path);   // once per batch, reused by all T steps
-        Sgemm(true, false, V, H, NT, 1f, dY, V, LayerInput(ws, L, dropout), H, 0f, Ptr(Wy.Grad), H, Path, threads);  // dWy = dYᵀ X
-        ColumnSums(NT, V, dY, Ptr(by.Grad), Path);                                                                       // dby
-        Sgemm(false, false, NT, H, V, 1f, dY, V, Ptr(Wy.Value), H, 0f, dX, H, Path, threads);                      // dX = dY Wy
+        float* dY = Ptr(ws.Logits), dX = Ptr(ws.DH);                      // dY (NT x V), dX (NT x H)
+        if (UnitParts() == 1)
+            foreach (var layer in layers)
+                layer.WhPacked.Pack(false, G, H, Ptr(layer.Wh.Value), H, Path);   // once per batch, reused by all T steps
+        float* X = LayerInput(ws, L, dropout);                                // Wy's input (NT x H)
+        Sgemm(true, false, V, H, NT, 1f, dY, V, X, H, 0f, Ptr(Wy.Grad), H, Path, threads);             // dWy = dYᵀ X
+        ColumnSums(NT, V, dY, Ptr(by.Grad), Path, threads);                                            // dby = Σ_rows dY
+        Sgemm(false, false, NT, H, V, 1f, dY, V, Ptr(Wy.Value), H, 0f, dX, H, Path, threads);          // dX = dY Wy
         if (dropout) Scale(dX, ws.Masks[L]);
         for (int l = L - 1; l >= 0; l--)
         {
             var layer = layers[l];
-            int li = l;
-            int slices = Math.Min(threads, N);
-            ParallelFor(slices, threads, s => RecurrentBackward(ws, li, s * N / slices, (s + 1) * N / slices));
-            float* dZ = Ptr(ws.Gates[l]);                                                                         // (NT x 4H)
-            Sgemm(true, false, G, H, NT, 1f, dZ, G, Ptr(ws.Hs[l]), H, 0f, Ptr(layer.Wh.Grad), H, Path, threads); // dWh = dZᵀ H_prev
-            ColumnSums(NT, G, dZ, Ptr(layer.b.Grad), Path);                                                             // db
+            int li = l, slices = Math.Min(threads, N), parts = UnitParts();
+            if (parts > 1) RecurrentBackwardByUnits(ws, l, parts);
+            else ParallelFor(slices, threads, s => RecurrentBackward(ws, li, s * N / slices, (s + 1) * N / slices));
+            float* dZ = Ptr(ws.Gates[l]);                                     // (NT x 4H)
+            Sgemm(true, false, G, H, NT, 1f, dZ, G, Ptr(ws.Hs[l]), H, 0f, Ptr(layer.Wh.Grad), H, Path, threads);   // dWh = dZᵀ H_prev
+            ColumnSums(NT, G, dZ, Ptr(layer.b.Grad), Path, threads);                                             // db = Σ_rows dZ
             if (l == 0)
             {
-                ScatterRows(ws, dZ);
-                Transpose(dWxT, V, G, layer.Wx.Grad);                                                             // dWx = dWxTᵀ
+                ScatterRows(ws, dZ);                                          // dWxT[x_r] += dz_r
+                Transpose(Ptr(dWxT), V, G, Ptr(layer.Wx.Grad));               // dWx = dWxTᵀ (4H x V)
             }
             else
             {
-                Sgemm(true, false, G, H, NT, 1f, dZ, G, LayerInput(ws, l, dropout), H, 0f, Ptr(layer.Wx.Grad), H, Path, threads); // dWx = dZᵀ X
-                Sgemm(false, false, NT, H, G, 1f, dZ, G, Ptr(layer.Wx.Value), H, 0f, dX, H, Path, threads);                    // dX = dZ Wx
+                X = LayerInput(ws, l, dropout);                               // layer l's input (NT x H)
+                Sgemm(true, false, G, H, NT, 1f, dZ, G, X, H, 0f, Ptr(layer.Wx.Grad), H, Path, threads);           // dWx = dZᵀ X
+                Sgemm(false, false, NT, H, G, 1f, dZ, G, Ptr(layer.Wx.Value), H, 0f, dX, H, Path, threads);        // dX = dZ Wx
                 if (dropout) Scale(dX, ws.Masks[l]);
             }
         }
@@ -70,23 +73,23 @@ public sealed unsafe partial class CharLstm
         }
     }
 
-    /// <summary>dWxT[x_r] += dz_r for r = 0..NT−1 in order: the gradient of the embedding gather (a one-hot product).</summary>
+    /// <summary>dWxT[x_r] += dz_r for r = 0..NT−1 in order: the gradient of the embedding gather (a one-hot product).
+    /// Threads take disjoint column ranges, each adding the rows in the same order.</summary>
     private void ScatterRows(BatchWorkspace ws, float* dZ)
     {
         int NT = ws.N * ws.T, G = 4 * HiddenSize, V = VocabSize;
         if (dWxT.Length != V * G) dWxT = PinnedFloats(V * G);
-        Array.Clear(dWxT);
-        float* d = Ptr(dWxT);
-        for (int r = 0; r < NT; r++) Add(d + ws.Tokens[r] * G, dZ + r * G, G, Path);
+        int parts = Math.Max(1, Math.Min(threads, G / 64));
+        nint z = (nint)dZ;
+        ParallelFor(parts, threads, part =>
+        {
+            int c0 = G * part / parts, c1 = G * (part + 1) / parts;
+            float* d = Ptr(dWxT);
+            for (int v = 0; v < V; v++) new Span<float>(d + v * G + c0, c1 - c0).Clear();
+            for (int r = 0; r < NT; r++) Add(d + ws.Tokens[r] * G + c0, (float*)z + r * G + c0, c1 - c0, Path);
+        });
     }
 
     /// <summary>x ⊙= m.</summary>
     private void Scale(float* x, float[] m) => Multiply(x, x, Ptr(m), m.Length, Path);
-
-    /// <summary>dst (cols x rows) = srcᵀ for a fixed-size dst.</summary>
-    private static void Transpose(float[] src, int rows, int cols, float[] dst)
-    {
-        for (int r = 0; r < rows; r++)
-            for (int c = 0; c < cols; c++) dst[c * rows + r] = src[r * cols + c];
-    }
 }

@@ -17,9 +17,11 @@ public sealed unsafe partial class CharLstm
     private void Forward(BatchWorkspace ws, BatchState state, float dropout, Rng? rng)
     {
         int N = ws.N, T = ws.T, NT = N * T, H = HiddenSize, V = VocabSize, L = Layers;
-        Transpose(layers[0].Wx.Value, 4 * H, V, ref WxT);
-        foreach (var layer in layers)
-            layer.WhT.Pack(true, H, 4 * H, Ptr(layer.Wh.Value), H, Path);   // once per batch, reused by all T steps
+        if (WxT.Length != V * 4 * H) WxT = PinnedFloats(V * 4 * H);
+        Transpose(Ptr(layers[0].Wx.Value), 4 * H, V, Ptr(WxT));                 // (V x 4H): row x is the column Wx[:, x]
+        if (UnitParts() == 1)
+            foreach (var layer in layers)
+                layer.WhT.Pack(true, H, 4 * H, Ptr(layer.Wh.Value), H, Path);   // once per batch, reused by all T steps
         for (int l = 0; l < L; l++)
         {
             state.H(l).CopyTo(ws.Hs[l], 0);                   // h_{-1}: the carried state
@@ -33,9 +35,9 @@ public sealed unsafe partial class CharLstm
                 float* x = LayerInput(ws, l, dropout > 0, applyMask: true);   // (NT x H)
                 Sgemm(false, true, NT, 4 * H, H, 1f, x, H, Ptr(layers[l].Wx.Value), H, 0f, Ptr(ws.XProj[l]), 4 * H, Path, threads);
             }
-            int layer = l;
-            int slices = Math.Min(threads, N);
-            ParallelFor(slices, threads, s => RecurrentForward(ws, layer, s * N / slices, (s + 1) * N / slices));
+            int layer = l, slices = Math.Min(threads, N), parts = UnitParts();
+            if (parts > 1) RecurrentForwardByUnits(ws, l, parts);
+            else ParallelFor(slices, threads, s => RecurrentForward(ws, layer, s * N / slices, (s + 1) * N / slices));
         }
         Sgemm(false, true, NT, V, H, 1f, LayerInput(ws, L, dropout > 0, applyMask: true), H, Ptr(Wy.Value), H, 0f, Ptr(ws.Logits), V, Path, threads);
         for (int l = 0; l < L; l++)
@@ -108,13 +110,5 @@ public sealed unsafe partial class CharLstm
         double sum = 0;
         for (int r = 0; r < NT; r++) sum += ws.RowLoss[r];    // fixed order: the same sum for any thread count
         return sum / NT;
-    }
-
-    /// <summary>dst (cols x rows) = srcᵀ, src (rows x cols); dst is reallocated when its size changes.</summary>
-    private static void Transpose(float[] src, int rows, int cols, ref float[] dst)
-    {
-        if (dst.Length != rows * cols) dst = PinnedFloats(rows * cols);
-        for (int r = 0; r < rows; r++)
-            for (int c = 0; c < cols; c++) dst[c * rows + r] = src[r * cols + c];
     }
 }

@@ -17,6 +17,7 @@ namespace LstmCourse.Fast;
 /// Same parameter names, shapes and initial values (rounded to float) as
 /// <c>SequenceModel.Lstm(V, H, V, layers, seed, forgetBias)</c> with one-hot inputs. Results are bit-identical for any
 /// <see cref="Threads"/>. Not safe to call from two threads at once: it owns its work buffers.
+/// The engine of the course's character-LSTM lab; the reference engine (SequenceModel) is the one the notebooks derive.
 /// Taught in notebooks/08-weather-forecasts.ipynb.
 /// </remarks>
 public sealed partial class CharLstm
@@ -149,5 +150,14 @@ public sealed partial class CharLstm
         public readonly FloatParameter b = NewParameter($"layer{index}.b", 4 * H, 1);
         public readonly PackedB WhT = new();     // Whᵀ (H x 4H) packed for the forward products h Whᵀ
         public readonly PackedB WhPacked = new();  // Wh (4H x H) packed for the backward products dz Wh
+        private PackedB[] unitWhT = [], unitWh = [];
+
+        /// <summary>For a split into units: per part and gate, the part's rows of Wh packed transposed (4 per part).</summary>
+        public PackedB[] UnitWhT(int parts) =>
+            unitWhT.Length == 4 * parts ? unitWhT : unitWhT = Enumerable.Range(0, 4 * parts).Select(_ => new PackedB()).ToArray();
+
+        /// <summary>For a split into units: per part, the part's columns of Wh packed.</summary>
+        public PackedB[] UnitWh(int parts) =>
+            unitWh.Length == parts ? unitWh : unitWh = Enumerable.Range(0, parts).Select(_ => new PackedB()).ToArray();
     }
 }

@@ -13,6 +13,11 @@ internal enum KernelPath
     Vector512,
 }
 
+/// <summary>The float32 kernels of the fast engine: packed SGEMM, fused LSTM cell rows, softmax cross-entropy,
+/// element-wise helpers, each on the scalar, 256-bit and 512-bit paths.</summary>
+/// <remarks>The hot kernels carry <c>MethodImplOptions.AggressiveOptimization</c>: the JIT compiles them fully
+/// optimised at their first call instead of starting from unoptimised code, so a notebook's first batches already
+/// run at full speed.</remarks>
 internal static partial class Kernels
 {
     /// <summary>True when 512-bit vectors with FMA run in hardware (AVX-512F).</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace LstmCourse.Kernels;
@@ -5,6 +6,7 @@ namespace LstmCourse.Kernels;
 internal static unsafe partial class Kernels
 {
     /// <summary>y += x over n floats. Lane-wise, so every path gives the same bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Add(float* y, float* x, int n, KernelPath path = KernelPath.Best)
     {
         int k = 0;
@@ -17,6 +19,7 @@ internal static unsafe partial class Kernels
     }
 
     /// <summary>y = x ⊙ m over n floats.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Multiply(float* y, float* x, float* m, int n, KernelPath path = KernelPath.Best)
     {
         int k = 0;
@@ -29,6 +32,7 @@ internal static unsafe partial class Kernels
     }
 
     /// <summary>y = a·y over n floats.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Scale(float* y, int n, float a, KernelPath path = KernelPath.Best)
     {
         int k = 0;
@@ -40,10 +44,18 @@ internal static unsafe partial class Kernels
         for (; k < n; k++) y[k] *= a;
     }
 
-    /// <summary>sums[c] = Σ_r A[r, c] over a (rows x cols) row-major matrix, rows added in order 0, 1, 2, …</summary>
-    public static void ColumnSums(int rows, int cols, float* A, float* sums, KernelPath path = KernelPath.Best)
+    /// <summary>sums[c] = Σ_r A[r, c] over a (rows x cols) row-major matrix, rows added in order 0, 1, 2, …;
+    /// threads take disjoint column ranges, so the count changes no bit.</summary>
+    public static void ColumnSums(int rows, int cols, float* A, float* sums, KernelPath path = KernelPath.Best, int threads = 1)
     {
-        new Span<float>(sums, cols).Clear();
-        for (int r = 0; r < rows; r++) Add(sums, A + (long)r * cols, cols, path);
+        int parts = Math.Max(1, Math.Min(threads, cols / 64));
+        nint a = (nint)A, s = (nint)sums;
+        ParallelFor(parts, threads, part =>
+        {
+            int c0 = cols * part / parts, c1 = cols * (part + 1) / parts;
+            float* sum = (float*)s + c0;
+            new Span<float>(sum, c1 - c0).Clear();
+            for (int r = 0; r < rows; r++) Add(sum, (float*)a + (long)r * cols + c0, c1 - c0, path);
+        });
     }
 }

@@ -1,8 +1,9 @@
+using System.Runtime.CompilerServices;
 namespace LstmCourse.Kernels;
 
 internal static unsafe partial class Kernels
 {
-    /// <summary>Depth of one packed block: op(A) and op(B) are cut into slices of KC along k.</summary>
+    /// <summary>The deepest k-slice: op(A) and op(B) are cut along k into slices of at most KC.</summary>
     public const int KC = 256;
 
     /// <summary>C = α·op(A)·op(B) + β·C, single precision, row-major; op(X) is X or Xᵀ.</summary>
@@ -11,11 +12,12 @@ internal static unsafe partial class Kernels
     /// C[i, j] = α Σ_k op(A)[i, k] op(B)[k, j] + β C[i, j]      op(A) is M x K, op(B) is K x N, C is M x N
     /// A[i, k] = A[i * lda + k];  with transA, op(A)[i, k] = A[k * lda + i]   (B likewise)
     /// </code>
-    /// Blocked and packed (BLIS style): op(B) is packed once into NR-wide column panels, each thread packs MC x KC
-    /// blocks of op(A) into MR-high row panels, and an MR x NR register-tile micro-kernel does the arithmetic.
-    /// Every C[i, j] is summed the same way wherever its tile falls (k in order within each KC slice, slices in order,
-    /// then α·sum + β·C), so splitting C over threads never changes a bit. With β = 0, C is overwritten (NaNs in it do
-    /// not propagate).
+    /// Blocked and packed (BLIS style): op(B) is packed once into NR-wide column panels, k-slice by k-slice; each
+    /// thread takes a rectangle of C, packs MC-row blocks of op(A) into MR-high panels and an MR x NR register-tile
+    /// micro-kernel (AVX-512 8 x 32, AVX2 6 x 16 or scalar 4 x 4) does the arithmetic.
+    /// Every C[i, j] is summed the same way wherever its tile falls (k in order within each slice, slices fixed by K
+    /// alone and taken in order, then α·sum + β·C), so splitting C over threads never changes a bit. With β = 0, C is
+    /// overwritten (NaNs in it do not propagate).
     /// </remarks>
     public static void Sgemm(bool transA, bool transB, int M, int N, int K, float alpha,
         ReadOnlySpan<float> A, int lda, ReadOnlySpan<float> B, int ldb, float beta, Span<float> C, int ldc,
@@ -38,6 +40,8 @@ internal static unsafe partial class Kernels
     }
 
     /// <summary>C = α·op(A)·B + β·C with B packed beforehand (a weight matrix reused for every step of a batch).</summary>
+    /// <remarks>C is cut into one rectangle per thread (along M when it has enough rows, else along N); each walks
+    /// k-slice by k-slice so the slice of B it needs stays in L2 while MC-row blocks of A are packed and swept.</remarks>
     public static void Sgemm(bool transA, int M, float alpha, float* A, int lda, PackedB B, float beta, float* C, int ldc, int threads = 1)
     {
         int N = B.N, K = B.K;
@@ -49,18 +53,23 @@ internal static unsafe partial class Kernels
             return;
         }
         var (MR, NR) = Tile(B.Path);
-        int MC = 16 * MR, NB = NR * Math.Max(1, 512 / NR);
-        int mBlocks = (M + MC - 1) / MC, nBlocks = (N + NB - 1) / NB;
-        if (threads <= 1 || mBlocks * nBlocks == 1)
+        int mPanels = (M + MR - 1) / MR, nPanels = (N + NR - 1) / NR;
+        int tasks = Math.Max(1, Math.Min(threads, Math.Max(mPanels, nPanels)));
+        if (tasks == 1)
         {
-            for (int mb = 0; mb < mBlocks; mb++)
-                for (int nb = 0; nb < nBlocks; nb++)
-                    GemmBlock(transA, M, alpha, A, lda, B, beta, C, ldc, mb * MC, MC, nb * NB, NB);
+            GemmRectangle(transA, alpha, A, lda, B, beta, C, ldc, 0, M, 0, N);
             return;
         }
+        bool splitM = mPanels >= 4 * tasks || mPanels >= nPanels;
+        int panels = splitM ? mPanels : nPanels, size = splitM ? MR : NR, extent = splitM ? M : N;
         nint a = (nint)A, c = (nint)C;
-        ParallelFor(mBlocks * nBlocks, threads, task =>
-            GemmBlock(transA, M, alpha, (float*)a, lda, B, beta, (float*)c, ldc, task / nBlocks * MC, MC, task % nBlocks * NB, NB));
+        ParallelFor(tasks, threads, task =>
+        {
+            int lo = Math.Min(extent, panels * task / tasks * size), hi = Math.Min(extent, panels * (task + 1) / tasks * size);
+            if (lo >= hi) return;
+            if (splitM) GemmRectangle(transA, alpha, (float*)a, lda, B, beta, (float*)c, ldc, lo, hi, 0, N);
+            else GemmRectangle(transA, alpha, (float*)a, lda, B, beta, (float*)c, ldc, 0, M, lo, hi);
+        });
     }
 
     /// <summary>The (MR, NR) register tile of a path's micro-kernel.</summary>
@@ -71,45 +80,61 @@ internal static unsafe partial class Kernels
         _ => (4, 4),
     };
 
+    /// <summary>Rows in one packed block of A: sixteen register tiles.</summary>
+    private static int BlockRows(int MR) => 16 * MR;
+
+    /// <summary>The depth of every k-slice but the last: K cut into ⌈K / KC⌉ slices as equal as possible. It depends
+    /// on K alone, so each C[i, j] is summed in the same slices whatever the tiling or thread count.</summary>
+    public static int SliceDepth(int K)
+    {
+        int slices = Math.Max(1, (K + KC - 1) / KC);
+        return (K + slices - 1) / slices;
+    }
+
     [ThreadStatic] private static PackedB? scratchB;
     [ThreadStatic] private static float[]? scratchA;
     [ThreadStatic] private static float[]? scratchTile;
 
-    /// <summary>Rows i0..i0+MC−1 and columns j0..j0+NB−1 of C (clipped), over all of k.</summary>
-    private static void GemmBlock(bool transA, int M, float alpha, float* A, int lda, PackedB B, float beta, float* C, int ldc,
-        int i0, int MC, int j0, int NB)
+    /// <summary>C[i0..i1, j0..j1] over all of k: slice by slice, MC-row blocks of op(A) packed and swept across the
+    /// NR-wide panels of B, MR x NR tiles by the micro-kernel.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void GemmRectangle(bool transA, float alpha, float* A, int lda, PackedB B, float beta, float* C, int ldc,
+        int i0, int i1, int j0, int j1)
     {
         var (MR, NR) = Tile(B.Path);
-        int K = B.K, mc = Math.Min(MC, M - i0), nc = Math.Min(NB, B.N - j0);
-        int mPanels = (mc + MR - 1) / MR;
-        if (scratchA is null || scratchA.Length < mPanels * MR * KC) scratchA = PinnedFloats(16 * MR * KC);
-        if (scratchTile is null) scratchTile = PinnedFloats(8 * 32);
+        int K = B.K, depth = B.Depth, MC = BlockRows(MR);
+        if (scratchA is null || scratchA.Length < MC * depth) scratchA = PinnedFloats(MC * Math.Max(depth, KC));
+        scratchTile ??= PinnedFloats(8 * 32);
         float* Ap = Ptr(scratchA), tile = Ptr(scratchTile);
-        for (int p0 = 0; p0 < K; p0 += KC)
+        for (int p0 = 0; p0 < K; p0 += depth)
         {
-            int kc = Math.Min(KC, K - p0);
-            PackA(transA, A, lda, i0, mc, p0, kc, MR, Ap);
+            int kc = Math.Min(depth, K - p0);
             float b = p0 == 0 ? beta : 1f;                     // later k-slices add to what the first one wrote
-            for (int j = j0; j < j0 + nc; j += NR)
+            for (int ic = i0; ic < i1; ic += MC)
             {
-                int nr = Math.Min(NR, B.N - j);
-                float* Bp = B.Panel(p0, j / NR);
-                for (int ip = 0; ip < mPanels; ip++)
+                int mc = Math.Min(MC, i1 - ic), mPanels = (mc + MR - 1) / MR;
+                PackA(transA, A, lda, ic, mc, p0, kc, MR, Ap);
+                for (int j = j0; j < j1; j += NR)
                 {
-                    int i = i0 + ip * MR, mr = Math.Min(MR, M - i);
-                    float* Cij = C + (long)i * ldc + j;
-                    if (mr == MR && nr == NR)
-                        MicroKernel(B.Path, kc, Ap + ip * MR * kc, Bp, Cij, ldc, alpha, b);
-                    else
+                    int nr = Math.Min(NR, j1 - j);
+                    float* Bp = B.Panel(p0, j / NR);
+                    for (int ip = 0; ip < mPanels; ip++)
                     {
-                        MicroKernel(B.Path, kc, Ap + ip * MR * kc, Bp, tile, NR, 1f, 0f);   // full tile, then the valid part
-                        for (int r = 0; r < mr; r++)
-                            for (int s = 0; s < nr; s++)
-                            {
-                                float* cs = Cij + (long)r * ldc + s;
-                                float sum = alpha * tile[r * NR + s];
-                                *cs = b == 0 ? sum : sum + b * *cs;
-                            }
+                        int i = ic + ip * MR, mr = Math.Min(MR, i1 - i);
+                        float* Cij = C + (long)i * ldc + j;
+                        if (mr == MR && nr == NR)
+                            MicroKernel(B.Path, kc, Ap + ip * MR * kc, Bp, Cij, ldc, alpha, b);
+                        else
+                        {
+                            MicroKernel(B.Path, kc, Ap + ip * MR * kc, Bp, tile, NR, 1f, 0f);   // full tile, then the valid part
+                            for (int r = 0; r < mr; r++)
+                                for (int s = 0; s < nr; s++)
+                                {
+                                    float* cs = Cij + (long)r * ldc + s;
+                                    float sum = alpha * tile[r * NR + s];
+                                    *cs = b == 0 ? sum : sum + b * *cs;
+                                }
+                        }
                     }
                 }
             }

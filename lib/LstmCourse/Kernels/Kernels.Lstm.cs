@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace LstmCourse.Kernels;
@@ -14,12 +15,20 @@ internal static unsafe partial class Kernels
     /// The vector paths use the polynomial σ and tanh of Kernels.Exp.cs; the last H mod width units use MathF.
     /// </remarks>
     public static void LstmForward(int H, float* zRec, float* zIn, float* b, float* cPrev,
+        float* gates, float* c, float* tanhC, float* h, KernelPath path = KernelPath.Best) =>
+        LstmForward(H, 0, H, zRec, zIn, b, cPrev, gates, c, tanhC, h, path);
+
+    /// <summary>Units k0..k1−1 of <see cref="LstmForward(int, float*, float*, float*, float*, float*, float*, float*, float*, KernelPath)"/>
+    /// (pointers still at the start of the row). Unit k gets the same bits whatever the range, when ranges start at
+    /// multiples of 16 and the last one ends at H.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void LstmForward(int H, int k0, int k1, float* zRec, float* zIn, float* b, float* cPrev,
         float* gates, float* c, float* tanhC, float* h, KernelPath path = KernelPath.Best)
     {
-        int k = 0;
+        int k = k0;
         path = Resolve(path);
         if (path == KernelPath.Vector512)
-            for (; k <= H - 16; k += 16)
+            for (; k <= k1 - 16; k += 16)
             {
                 var i = Sigmoid(Vector512.Load(zRec + k) + Vector512.Load(zIn + k) + Vector512.Load(b + k));
                 var f = Sigmoid(Vector512.Load(zRec + H + k) + Vector512.Load(zIn + H + k) + Vector512.Load(b + H + k));
@@ -33,7 +42,7 @@ internal static unsafe partial class Kernels
                 (o * tc).Store(h + k);
             }
         else if (path == KernelPath.Vector256)
-            for (; k <= H - 8; k += 8)
+            for (; k <= k1 - 8; k += 8)
             {
                 var i = Sigmoid(Vector256.Load(zRec + k) + Vector256.Load(zIn + k) + Vector256.Load(b + k));
                 var f = Sigmoid(Vector256.Load(zRec + H + k) + Vector256.Load(zIn + H + k) + Vector256.Load(b + H + k));
@@ -46,7 +55,7 @@ internal static unsafe partial class Kernels
                 tc.Store(tanhC + k);
                 (o * tc).Store(h + k);
             }
-        for (; k < H; k++)
+        for (; k < k1; k++)
         {
             float i = Sigmoid(zRec[k] + zIn[k] + b[k]);                            // input gate
             float f = Sigmoid(zRec[H + k] + zIn[H + k] + b[H + k]);                // forget gate
@@ -72,15 +81,22 @@ internal static unsafe partial class Kernels
     /// Every path does the same multiplications and additions in the same order, so all give the same bits.
     /// </remarks>
     public static void LstmBackward(int H, float* dhOut, float* dhRec, float* dc, float* gatesToDz,
+        float* cPrev, float* tanhC, KernelPath path = KernelPath.Best) =>
+        LstmBackward(H, 0, H, dhOut, dhRec, dc, gatesToDz, cPrev, tanhC, path);
+
+    /// <summary>Units k0..k1−1 of <see cref="LstmBackward(int, float*, float*, float*, float*, float*, float*, KernelPath)"/>
+    /// (pointers still at the start of the row).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void LstmBackward(int H, int k0, int k1, float* dhOut, float* dhRec, float* dc, float* gatesToDz,
         float* cPrev, float* tanhC, KernelPath path = KernelPath.Best)
     {
         float* gz = gatesToDz;
-        int k = 0;
+        int k = k0;
         path = Resolve(path);
         if (path == KernelPath.Vector512)
         {
             var one = Vector512<float>.One;
-            for (; k <= H - 16; k += 16)
+            for (; k <= k1 - 16; k += 16)
             {
                 var i = Vector512.Load(gz + k); var f = Vector512.Load(gz + H + k);
                 var g = Vector512.Load(gz + 2 * H + k); var o = Vector512.Load(gz + 3 * H + k);
@@ -98,7 +114,7 @@ internal static unsafe partial class Kernels
         else if (path == KernelPath.Vector256)
         {
             var one = Vector256<float>.One;
-            for (; k <= H - 8; k += 8)
+            for (; k <= k1 - 8; k += 8)
             {
                 var i = Vector256.Load(gz + k); var f = Vector256.Load(gz + H + k);
                 var g = Vector256.Load(gz + 2 * H + k); var o = Vector256.Load(gz + 3 * H + k);
@@ -113,7 +129,7 @@ internal static unsafe partial class Kernels
                 (dck * f).Store(dc + k);
             }
         }
-        for (; k < H; k++)
+        for (; k < k1; k++)
         {
             float i = gz[k], f = gz[H + k], g = gz[2 * H + k], o = gz[3 * H + k];
             float dh = dhOut[k] + dhRec[k];

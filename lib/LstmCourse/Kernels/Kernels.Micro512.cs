@@ -11,6 +11,11 @@ internal static unsafe partial class Kernels
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Micro512(int kc, float* Ap, float* Bp, float* C, int ldc, float alpha, float beta)
     {
+        for (int r = 0; r < 8; r++)                            // fetch the C tile while the k loop runs
+        {
+            Sse.Prefetch0(C + r * (long)ldc);
+            Sse.Prefetch0(C + r * (long)ldc + 16);
+        }
         Vector512<float> c00 = default, c01 = default; Vector512<float> c10 = default, c11 = default; Vector512<float> c20 = default, c21 = default; Vector512<float> c30 = default, c31 = default; Vector512<float> c40 = default, c41 = default; Vector512<float> c50 = default, c51 = default; Vector512<float> c60 = default, c61 = default; Vector512<float> c70 = default, c71 = default;
         for (int k = 0; k < kc; k++, Ap += 8, Bp += 32)
         {

@@ -1,8 +1,10 @@
+using System.Runtime.CompilerServices;
 namespace LstmCourse.Kernels;
 
 internal static unsafe partial class Kernels
 {
     /// <summary>The 4 x 4 scalar register tile, for CPUs without AVX2/FMA: C[0..4, 0..4] = α Σ_k Ap[k, :] ⊗ Bp[k, :] + β C.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MicroScalar(int kc, float* Ap, float* Bp, float* C, int ldc, float alpha, float beta)
     {
         float c00 = 0, c01 = 0, c02 = 0, c03 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0;

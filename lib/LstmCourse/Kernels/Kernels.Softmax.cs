@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace LstmCourse.Kernels;
@@ -13,6 +14,7 @@ internal static unsafe partial class Kernels
     /// </code>
     /// z holds s afterwards when no gradient is asked for.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static float SoftmaxCrossEntropy(int V, float* z, float* by, int y, float scale, bool gradient, KernelPath path = KernelPath.Best)
     {
         path = Resolve(path);

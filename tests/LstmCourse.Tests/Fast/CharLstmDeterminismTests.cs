@@ -3,13 +3,14 @@ using LstmCourse.Numerics;
 
 namespace LstmCourse.Tests.Fast;
 
-/// <summary>Same seed, same data: bit-identical weights and gradients whatever the thread count.</summary>
+/// <summary>Same seed, same data: bit-identical weights and gradients whatever the thread count and however the
+/// recurrence is shared among threads.</summary>
 public class CharLstmDeterminismTests
 {
-    private static (float[][] weights, float[][] grads, float[] losses) Train(int threads, int H, int layers)
+    private static (float[][] weights, float[][] grads, float[] losses) Train(int threads, int H, int layers, RecurrentSplit split)
     {
         int N = 5, T = 7, V = 23;
-        var model = new CharLstm(V, H, layers, seed: 12) { ThreadsUnchecked = threads };
+        var model = new CharLstm(V, H, layers, seed: 12) { ThreadsUnchecked = threads, Split = split };
         var data = new Rng(99);
         var dropoutRng = new Rng(100);
         var state = model.NewState(N);
@@ -26,14 +27,16 @@ public class CharLstmDeterminismTests
     }
 
     [Theory]
-    [InlineData(37, 1)]
-    [InlineData(64, 2)]
-    public void Training_is_bit_identical_with_one_two_and_three_threads(int H, int layers)
+    [InlineData(37, 1, "Streams")]
+    [InlineData(64, 2, "Streams")]
+    [InlineData(37, 1, "Units")]     // two unit ranges, the second with the 5 units past the last 16
+    [InlineData(64, 2, "Units")]     // up to three unit ranges
+    public void Training_is_bit_identical_with_one_two_and_three_threads(int H, int layers, string split)
     {
-        var one = Train(1, H, layers);
+        var one = Train(1, H, layers, RecurrentSplit.Auto);
         foreach (int threads in new[] { 2, 3 })
         {
-            var many = Train(threads, H, layers);
+            var many = Train(threads, H, layers, Enum.Parse<RecurrentSplit>(split));
             Assert.Equal(one.losses, many.losses);
             for (int p = 0; p < one.weights.Length; p++)
             {
