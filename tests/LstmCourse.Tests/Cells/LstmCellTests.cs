@@ -71,27 +71,7 @@ public class LstmCellTests(ITestOutputHelper output)
     {
         var rng = new Rng(seed);
         var cell = new LstmCell(D, H, rng);
-        var x = TestData.Wrap("x", TestData.Vector(rng, D));
-        var hPrev = TestData.Wrap("hPrev", TestData.Vector(rng, H));
-        var cPrev = TestData.Wrap("cPrev", TestData.Vector(rng, H));
-        double[] a = TestData.Vector(rng, H), e = TestData.Vector(rng, H);
-        RecurrentState Prev() => new(hPrev.Value.Data, cPrev.Value.Data);
-
-        double Loss()
-        {
-            var next = cell.Forward(x.Value.Data, Prev()).Next;
-            return TestData.Dot(a, next.H) + TestData.Dot(e, next.C);
-        }
-        void Gradients()
-        {
-            foreach (var p in cell.Parameters) p.Grad.Clear();
-            var (dx, dPrev) = cell.Backward(cell.Forward(x.Value.Data, Prev()), new RecurrentState(a, e));
-            TestData.SetGrad(x, dx);
-            TestData.SetGrad(hPrev, dPrev.H);
-            TestData.SetGrad(cPrev, dPrev.C);
-        }
-
-        var report = GradientCheck.Run([.. cell.Parameters, x, hPrev, cPrev], Loss, Gradients);
+        var report = CellStepCheck.Run(cell, rng);
         GradientAssert.Passes(report, output);
         Assert.Equal(["Wx", "Wh", "b", "x", "hPrev", "cPrev"], report.Rows.Select(r => r.Parameter));
         Assert.All(report.Rows, r => Assert.Equal(r.Parameter switch { "Wx" => 4 * H * D, "Wh" => 4 * H * H, "b" => 4 * H, "x" => D, _ => H }, r.Checked));

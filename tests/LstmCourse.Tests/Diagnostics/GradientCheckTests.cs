@@ -104,26 +104,7 @@ public class GradientCheckTests(ITestOutputHelper output)
         const int D = 3, H = 4;
         var rng = new Rng(9);
         var cell = new FaultyLstmCell(new LstmCell(D, H, rng), fault);
-        var x = TestData.Wrap("x", TestData.Vector(rng, D));
-        var hPrev = TestData.Wrap("hPrev", TestData.Vector(rng, H));
-        var cPrev = TestData.Wrap("cPrev", TestData.Vector(rng, H));
-        double[] a = TestData.Vector(rng, H), e = TestData.Vector(rng, H);
-        RecurrentState Prev() => new(hPrev.Value.Data, cPrev.Value.Data);
-        double Loss()
-        {
-            var next = cell.Forward(x.Value.Data, Prev()).Next;
-            return TestData.Dot(a, next.H) + TestData.Dot(e, next.C);
-        }
-        void Gradients()
-        {
-            foreach (var p in cell.Parameters) p.Grad.Clear();
-            var (dx, dPrev) = cell.Backward(cell.Forward(x.Value.Data, Prev()), new RecurrentState(a, e));
-            TestData.SetGrad(x, dx);
-            TestData.SetGrad(hPrev, dPrev.H);
-            TestData.SetGrad(cPrev, dPrev.C);
-        }
-
-        var report = GradientCheck.Run([.. cell.Parameters, x, hPrev, cPrev], Loss, Gradients);
+        var report = CellStepCheck.Run(cell, rng);
         output.WriteLine(report.ToString());
         var expectBroken = broken.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
         foreach (var row in report.Rows)
