@@ -36,19 +36,44 @@ public sealed class Sampler
     public string Sample(int length, Rng? rng, string prime = "", SamplingOptions? options = null)
     {
         if (length < 0) throw new ArgumentOutOfRangeException(nameof(length), length, $"length must be 0 or more characters, got {length}.");
+        return Continue(Prime(prime), length, stop: null, Check(options, rng), rng);
+    }
+
+    /// <summary>The continuation of <paramref name="prime"/> up to and including the first <paramref name="stop"/> the model
+    /// writes, or <paramref name="maxLength"/> characters if it writes none (a document, a product, a line). The prime is
+    /// not repeated; a stop inside the prime does not count.</summary>
+    public string SampleUntil(string stop, int maxLength, Rng? rng, string prime = "", SamplingOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(stop);
+        if (maxLength < 0) throw new ArgumentOutOfRangeException(nameof(maxLength), maxLength, $"maxLength must be 0 or more characters, got {maxLength}.");
         options = Check(options, rng);
-        var tokens = Prime(prime);
+        _ = Vocabulary.Encode(stop, "stop");                  // a stop the model cannot write is an error, not an endless sample
+        return Continue(Prime(prime), maxLength, stop, options, rng);
+    }
+
+    /// <summary>Feeds <paramref name="prime"/> from a fresh state, then draws and feeds back up to <paramref name="maxLength"/>
+    /// characters, ending early after <paramref name="stop"/>.</summary>
+    private string Continue(int[] prime, int maxLength, string? stop, SamplingOptions options, Rng? rng)
+    {
         var state = Model.NewInferenceState();
         var z = new float[Model.VocabSize];                   // V logits
-        foreach (int token in tokens) Model.Step(token, state, z);
-        var text = new StringBuilder(length);
-        for (int k = 0; k < length; k++)
+        foreach (int token in prime) Model.Step(token, state, z);
+        var text = new StringBuilder(Math.Min(maxLength, 1 << 16));
+        while (text.Length < maxLength && !(stop is not null && EndsWith(text, stop)))
         {
             int next = Pick(z, options, rng);
             text.Append(Vocabulary[next]);
             Model.Step(next, state, z);
         }
         return text.ToString();
+    }
+
+    private static bool EndsWith(StringBuilder text, string suffix)
+    {
+        if (text.Length < suffix.Length) return false;
+        for (int k = 1; k <= suffix.Length; k++)
+            if (text[^k] != suffix[^k]) return false;
+        return true;
     }
 
     /// <summary><paramref name="count"/> lines (product names, titles, ...), each <paramref name="prime"/> + the model's

@@ -123,6 +123,34 @@ public class SamplerTests
     }
 
     [Fact]
+    public void Sample_until_is_the_same_draw_cut_right_after_the_first_stop()
+    {
+        var sampler = NewSampler();
+        string full = sampler.Sample(400, new Rng(3), "ab");
+        int at = full.IndexOf("a", StringComparison.Ordinal);
+        Assert.True(at >= 0, "the sample never writes the stop; pick another seed for this test");
+        Assert.Equal(full[..(at + 1)], sampler.SampleUntil("a", 400, new Rng(3), "ab"));       // the "a" of the prime does not count
+        Assert.Equal(full[..Math.Min(at + 1, 4)], sampler.SampleUntil("a", 4, new Rng(3), "ab"));
+    }
+
+    [Fact]
+    public void Sample_until_a_stop_never_written_gives_max_length_characters()
+    {
+        var sampler = NewSampler();
+        string full = sampler.Sample(300, new Rng(5), "h");
+        string stop = "hhhhhhhhhh";
+        Assert.DoesNotContain(stop, full);
+        Assert.Equal(full, sampler.SampleUntil(stop, 300, new Rng(5), "h"));
+    }
+
+    [Fact]
+    public void A_stop_the_model_cannot_write_is_refused()
+    {
+        var e = Assert.Throws<UnknownCharactersException>(() => NewSampler().SampleUntil("$$", 50, new Rng(1), "a"));
+        Assert.StartsWith("stop contains", e.Message);
+    }
+
+    [Fact]
     public void A_vocabulary_of_another_size_is_refused()
     {
         var e = Assert.Throws<ArgumentException>(() => new Sampler(new CharLstm(5, 4), Vocabulary));
