@@ -63,13 +63,18 @@ public static class LabInputs
             if (!File.Exists(train) || !File.Exists(valid))
                 throw new UsageException($"corpus folder '{Path.GetFullPath(path)}' needs {WeatherCorpus.TrainFileName} and {WeatherCorpus.ValidationFileName}"
                                        + (corpus is null ? "; pass --corpus DIR|FILE, or create the weather corpus with: lstm-course make-dataset weather" : "; or pass a single text file with --corpus FILE."));
-            string trainText = TextCorpus.Load(train).Text, validText = TextCorpus.Load(valid).Text;
-            return Split(trainText, validText, Path.GetFullPath(path));
+            return Readable(() => Split(TextCorpus.Load(train).Text, TextCorpus.Load(valid).Text, Path.GetFullPath(path)));
         }
         if (!File.Exists(path))
             throw new UsageException($"corpus '{Path.GetFullPath(path)}' does not exist; pass a folder with {WeatherCorpus.TrainFileName} and "
                                    + $"{WeatherCorpus.ValidationFileName}, or a text file.");
-        try { return TextCorpus.Load(path).Split(config.ValidationFraction); }
+        return Readable(() => TextCorpus.Load(path).Split(config.ValidationFraction));
+    }
+
+    /// <summary>An empty, binary, unreadable or too short corpus file becomes a usage error that names the file and the fix.</summary>
+    private static TextSplit Readable(Func<TextSplit> load)
+    {
+        try { return load(); }
         catch (Exception e) when (e is InvalidDataException or IOException or ArgumentException) { throw new UsageException(e.Message); }
     }
 

@@ -18,6 +18,7 @@ public sealed partial class Trainer
             train.NextEpoch();
             state.Reset();                                   // the streams jump back to their starts: forget
         }
+        if (!train.CarriesState) state.Reset();              // every row starts a document, as a sample does: from zero
         train.Read(x, y);                                    // (N x T) inputs and next-character targets
         double lr = Schedule.At(Step);                       // η_t
         long started = Stopwatch.GetTimestamp();
@@ -66,7 +67,7 @@ public sealed partial class Trainer
             int N = Config.BatchSize, T = Config.SequenceLength;
             int[] px = new int[N * T], py = new int[N * T];
             train.Peek(px, py);
-            double loss = Model.Loss(px, py, N, T, train.EndOfEpoch ? Model.NewState(N) : state.Copy());
+            double loss = Model.Loss(px, py, N, T, train.EndOfEpoch || !train.CarriesState ? Model.NewState(N) : state.Copy());
             CheckDivergence(Step, loss, null, history[^1].LearningRate, "after its update, the loss on the next batch");
         }
         SaveCheckpoint(path);

@@ -10,7 +10,8 @@ namespace LstmCourse.Training;
 /// carried state, regularisation, clipping, a learning-rate schedule, an optimizer, validation, early stopping,
 /// divergence guard, metrics and checkpoints.</summary>
 /// <remarks>
-/// One step: read the next N x T batch (reset the carried state at an epoch boundary) → loss and gradients →
+/// One step: read the next N x T batch (reset the carried state at an epoch boundary, or at every batch when windows
+/// start at documents: <see cref="TrainingConfig.WindowsStartAfter"/>) → loss and gradients →
 /// + L1/L2 → clip → divergence check → optimizer update with η_t. Every EvaluateEvery steps: the validation loss in
 /// evaluation mode, early stopping, a checkpoint. Same config and text → the same numbers, whatever the thread count,
 /// and a run resumed from a checkpoint continues exactly as if it had not stopped.
@@ -49,7 +50,9 @@ public sealed partial class Trainer
                                       + $"V={Vocabulary.Size}, H={config.HiddenSize}, Layers={config.Layers}; set HiddenSize and Layers to the model's.", nameof(model));
         Model.Threads = config.EffectiveThreads;
         int N = config.BatchSize, T = config.SequenceLength;
-        train = new BatchStream(data.Train, N, T);
+        train = config.WindowsStartAfter is { } separator
+            ? BatchStream.AlignedTo(data.Train, Vocabulary.Encode(separator, nameof(config.WindowsStartAfter)), N, T)
+            : new BatchStream(data.Train, N, T);
         state = Model.NewState(N);
         x = new int[N * T];
         y = new int[N * T];

@@ -14,6 +14,8 @@ public sealed partial record TrainingConfig
         Int(nameof(SequenceLength), SequenceLength, 1, 100_000);
         Int(nameof(BatchSize), BatchSize, 1, 4096);
         Real(nameof(ValidationFraction), ValidationFraction, 0, 0.5, "[0, 0.5] (0 = no validation)");
+        if (WindowsStartAfter is { Length: 0 })
+            throw Bad(nameof(WindowsStartAfter), "\"\"", "null (streams that carry their state) or the text that ends a document, such as \"$$\\n\"");
 
         Int(nameof(MaxSteps), MaxSteps, 1, int.MaxValue);            // first: WarmupSteps is checked against it
         if (!Enum.IsDefined(Optimizer))

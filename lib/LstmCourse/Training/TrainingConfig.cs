@@ -28,6 +28,8 @@ public sealed partial record TrainingConfig
     public int SequenceLength { get; init; } = 64;              // T: steps per batch, the truncated-BPTT window
     public int BatchSize { get; init; } = 32;                   // N: parallel streams through the text
     public double ValidationFraction { get; init; } = 0.1;      // the last share of the text, held out (0 = no validation)
+    public string? WindowsStartAfter { get; init; } = null;     // null: N streams carry h, c from batch to batch; a text such as "$$\n":
+                                                                // every row starts just after it (a document's start), from zero
 
     // ---- Optimisation
     public OptimizerKind Optimizer { get; init; } = OptimizerKind.Adam;

@@ -120,6 +120,23 @@ public class TrainCommandTests
         Assert.Contains("needs train.txt and valid.txt", result.Error);
     }
 
+    [Theory]
+    [InlineData("train.txt", "", "is empty (0 bytes)")]
+    [InlineData("valid.txt", "abc\0def\n", "looks binary: it has a NUL byte at offset 3")]
+    public void An_empty_or_binary_file_in_a_corpus_folder_is_a_usage_error_that_names_it(string file, string content, string message)
+    {
+        using var temp = new TempFolder();
+        temp.Write("corpus/train.txt", "abcdefgh\n");
+        temp.Write("corpus/valid.txt", "abcdefgh\n");
+        temp.Write("corpus/" + file, content);
+
+        var result = Cli.Run("train", "--config", "tiny", "--corpus", temp.PathOf("corpus"));
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains(message, result.Error);
+        Assert.Contains(file, result.Error);
+    }
+
     [Fact]
     public void A_diverging_run_exits_2_and_keeps_its_metrics()
     {

@@ -90,4 +90,61 @@ public class BatchStreamTests
         Assert.Contains("needs 13", e.Message);
         Assert.Contains("Lower BatchSize or SequenceLength", e.Message);
     }
+    /// <summary>Documents "a…$$\n" of lengths 6, 9, 7, 12, 8, 10 as tokens: letters a.., then '$' = 90, '\n' = 91.</summary>
+    private static (int[] Tokens, int[] Starts) Documents()
+    {
+        var tokens = new List<int>();
+        var starts = new List<int>();
+        int[] lengths = [6, 9, 7, 12, 8, 10];
+        for (int d = 0; d < lengths.Length; d++)
+        {
+            starts.Add(tokens.Count);
+            for (int k = 0; k < lengths[d] - 3; k++) tokens.Add(10 * d + k % 10);
+            tokens.AddRange([90, 90, 91]);
+        }
+        return ([.. tokens], [.. starts]);
+    }
+
+    [Fact]
+    public void Aligned_rows_start_at_documents_stream_by_stream_and_carry_no_state()
+    {
+        var (tokens, starts) = Documents();
+        var stream = BatchStream.AlignedTo(tokens, [90, 90, 91], batchSize: 2, sequenceLength: 5);
+        Assert.False(stream.CarriesState);
+        Assert.Equal(6, stream.DocumentCount);                                     // the text's end leaves room for every start
+        Assert.Equal(3, stream.BatchesPerEpoch);                                    // ⌊6 / 2⌋
+        int[] x = new int[10], y = new int[10];
+        for (int b = 0; b < 3; b++)
+        {
+            stream.Read(x, y);
+            for (int n = 0; n < 2; n++)
+            {
+                int from = starts[3 * n + b];                                       // stream n owns documents 3n, 3n + 1, 3n + 2
+                Assert.Equal(tokens[from..(from + 5)], x[(5 * n)..(5 * n + 5)]);
+                Assert.Equal(tokens[(from + 1)..(from + 6)], y[(5 * n)..(5 * n + 5)]);
+            }
+        }
+        Assert.True(stream.EndOfEpoch);
+    }
+
+    [Fact]
+    public void Aligned_rows_run_on_into_the_next_document_and_starts_without_room_are_left_out()
+    {
+        var (tokens, starts) = Documents();
+        var stream = BatchStream.AlignedTo(tokens, [90, 90, 91], batchSize: 1, sequenceLength: 14);
+        Assert.Equal(starts.Count(a => a + 15 <= tokens.Length), stream.DocumentCount);   // the last document (10 tokens) is too short
+        int[] x = new int[14], y = new int[14];
+        stream.Read(x, y);
+        Assert.Equal(tokens[..14], x);                                              // document 0 (6 tokens) and 8 of document 1
+    }
+
+    [Fact]
+    public void Aligned_batches_need_a_document_per_stream_and_say_how_to_get_them()
+    {
+        var (tokens, _) = Documents();
+        var e = Assert.Throws<ArgumentException>(() => BatchStream.AlignedTo(tokens, [90, 90, 91], batchSize: 4, sequenceLength: 46));
+        Assert.Contains("the text holds 7 documents but only 1 leave room for 46 + 1 tokens", e.Message);
+        Assert.Contains("Lower BatchSize or SequenceLength", e.Message);
+        Assert.Contains("separator is empty", Assert.Throws<ArgumentException>(() => BatchStream.AlignedTo(tokens, [], 1, 4)).Message);
+    }
 }

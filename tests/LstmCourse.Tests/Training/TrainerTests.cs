@@ -68,6 +68,50 @@ public class TrainerTests(Xunit.Abstractions.ITestOutputHelper output)
     }
 
     [Fact]
+    public void Windows_aligned_to_documents_train_every_batch_from_a_zero_state()
+    {
+        var corpus = Corpus();
+        var config = TrainingConfig.Tiny with { WindowsStartAfter = "\n", MaxSteps = 12 };    // each pangram line is a document
+        var trainer = new Trainer(config, corpus);
+        var split = corpus.Split(config.ValidationFraction);
+        var stream = LstmCourse.Text.BatchStream.AlignedTo(split.Train, split.Vocabulary.Encode("\n"), config.BatchSize, config.SequenceLength);
+        int N = config.BatchSize, T = config.SequenceLength;
+        int[] x = new int[N * T], y = new int[N * T];
+        for (int step = 0; step < config.MaxSteps; step++)
+        {
+            if (stream.EndOfEpoch) stream.NextEpoch();
+            stream.Read(x, y);
+            float expected = trainer.Model.Loss(x, y, N, T, trainer.Model.NewState(N));           // the weights before the update, from zero
+            Assert.Equal(expected, trainer.TrainStep().TrainLoss, 6);
+        }
+        Assert.True(stream.BatchesPerEpoch < config.MaxSteps, "the test should cross an epoch boundary");
+    }
+
+    [Fact]
+    public void Contiguous_streams_carry_the_state_so_a_later_batch_differs_from_a_fresh_start()
+    {
+        var corpus = Corpus();
+        var config = TrainingConfig.Tiny;
+        var trainer = new Trainer(config, corpus);
+        trainer.TrainStep();
+        var split = corpus.Split(config.ValidationFraction);
+        var stream = new LstmCourse.Text.BatchStream(split.Train, config.BatchSize, config.SequenceLength);
+        int N = config.BatchSize, T = config.SequenceLength;
+        int[] x = new int[N * T], y = new int[N * T];
+        stream.Read(x, y);
+        stream.Read(x, y);                                                                          // the second batch
+        float fresh = trainer.Model.Loss(x, y, N, T, trainer.Model.NewState(N));
+        Assert.NotEqual(fresh, trainer.TrainStep().TrainLoss, 6);
+    }
+
+    [Fact]
+    public void A_document_separator_outside_the_vocabulary_is_named()
+    {
+        var e = Assert.ThrowsAny<ArgumentException>(() => new Trainer(TrainingConfig.Tiny with { WindowsStartAfter = "$$" }, Corpus()));
+        Assert.Contains("WindowsStartAfter", e.Message);
+    }
+
+    [Fact]
     public void History_has_a_row_per_step_with_validation_on_evaluation_steps_and_bpc_is_nats_over_ln2()
     {
         var trainer = new Trainer(TrainingConfig.Tiny with { MaxSteps = 25, EvaluateEvery = 10 }, Corpus());

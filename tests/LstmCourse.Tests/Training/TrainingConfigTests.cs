@@ -28,6 +28,7 @@ public sealed class TrainingConfigTests : IDisposable
         ["Optimizer"] = TrainingConfig.Default with { Optimizer = (OptimizerKind)99 },
         ["Schedule"] = TrainingConfig.Default with { Schedule = (ScheduleKind)7 },
         ["CheckpointPath"] = TrainingConfig.Default with { CheckpointPath = "  " },
+        ["WindowsStartAfter"] = TrainingConfig.Default with { WindowsStartAfter = "" },   // With reads "" as null
         ["Nesterov"] = TrainingConfig.Default with { Optimizer = OptimizerKind.Momentum, Nesterov = true, Momentum = 0 },
     };
 
@@ -62,6 +63,14 @@ public sealed class TrainingConfigTests : IDisposable
             Assert.Contains(name == "Nesterov" ? "Momentum" : name, e.ParamName);
             Assert.Contains(name, e.Message);
         }
+    }
+
+    [Fact]
+    public void A_document_separator_typed_with_backslash_n_means_a_newline()
+    {
+        Assert.Equal("$$\n", TrainingConfig.Default.With("windowsstartafter", "$$\\n").WindowsStartAfter);
+        Assert.Null(TrainingConfig.Default.With("WindowsStartAfter", "null").WindowsStartAfter);
+        Assert.Equal(@"runs\new.ckpt", TrainingConfig.Default.With("CheckpointPath", @"runs\new.ckpt").CheckpointPath);   // paths stay as typed
     }
 
     [Fact]
