@@ -2,6 +2,7 @@ using System.Text;
 using LstmCourse.Numerics;
 using LstmCourse.Runner.Lab;
 using LstmCourse.Sampling;
+using LstmCourse.Text;
 using LstmCourse.Training;
 using LstmCourse.Weather;
 
@@ -16,10 +17,13 @@ public sealed class SampleCommand : ICommand
 
     public string Usage => """
         lstm-course sample --checkpoint FILE|DIR [--temperature 0.8] [--prime TEXT] [--length N] [--top-k K] [--seed S] [--greedy] [--validate]
+        lstm-course sample --checkpoint FILE|DIR --products N [--corpus DIR] [--temperature 0.8] [--top-k K] [--seed S] [--greedy] [--validate]
 
         Feeds the prime to the model one character at a time, then draws each next character from
         softmax(logits / temperature) (among the K most likely with --top-k) and feeds it back. Prints the prime
         followed by the sample. The same checkpoint, options and seed print the same text.
+        With --products, writes N forecast products instead, each primed with the header of another product of
+        the corpus's valid.txt (spread evenly over it) and ending at its $$ line: the lab's measure of a model.
 
           --checkpoint FILE|DIR  a .ckpt file, or a folder holding one checkpoint-*.ckpt (a run folder, models/weather)
           --temperature T        above 0; below 1 is safer, above 1 wilder (default 0.8)
@@ -29,6 +33,8 @@ public sealed class SampleCommand : ICommand
           --seed S               the random seed (default 1)
           --greedy               always take the most likely character (ignores --temperature and --top-k)
           --validate             afterwards, print ForecastValidator's scores of the printed text (weather models)
+          --products N           N products primed with validation headers (ignores --prime and --length)
+          --corpus DIR           the folder whose valid.txt gives the headers (default datasets/weather)
 
         Exit codes: 0 printed; 1 usage error (unknown option, bad number, missing or unreadable checkpoint,
         a prime with characters the model does not know).
@@ -37,7 +43,7 @@ public sealed class SampleCommand : ICommand
     public int Execute(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
         var parsed = Arguments.Parse(Name, args, ["--greedy", "--validate"],
-            ["--checkpoint", "--temperature", "--prime", "--length", "--top-k", "--seed"]);
+            ["--checkpoint", "--temperature", "--prime", "--length", "--top-k", "--seed", "--products", "--corpus"]);
         if (parsed.Positionals.Count > 0)
             throw new UsageException($"sample takes no positional arguments, got '{parsed.Positionals[0]}'; give the checkpoint with --checkpoint.");
         string path = FindCheckpoint(parsed.Value("--checkpoint"));
@@ -53,7 +59,12 @@ public sealed class SampleCommand : ICommand
         var sampler = new Sampler(checkpoint.CreateModel(), checkpoint.Vocabulary);
         var options = parsed.Flag("--greedy") ? SamplingOptions.Argmax : new SamplingOptions(temperature, topK);
         string text;
-        try { text = sampler.Sample(length, new Rng(seed), prime, options); }
+        try
+        {
+            text = parsed.Value("--products") is null
+                ? sampler.Sample(length, new Rng(seed), prime, options)
+                : Products(sampler, parsed, options, new Rng(seed), out prime);
+        }
         catch (ArgumentException e) { throw new UsageException(e.Message.Replace(" (Parameter '", " ('", StringComparison.Ordinal)); }
         output.Write(prime);
         output.WriteLine(text);
@@ -63,6 +74,28 @@ public sealed class SampleCommand : ICommand
             output.WriteLine("validator: " + ForecastValidator.Validate(prime + text));
         }
         return ExitCodes.Ok;
+    }
+
+    /// <summary>--products N: products primed with headers spread over the corpus's valid.txt (the prime is then empty:
+    /// every header is part of its product).</summary>
+    private static string Products(Sampler sampler, Arguments parsed, SamplingOptions options, Rng rng, out string prime)
+    {
+        if (parsed.Value("--prime") is not null || parsed.Value("--length") is not null)
+            throw new UsageException("--products primes each product with a validation header and ends it at its $$ line; drop --prime and --length.");
+        string folder = parsed.Value("--corpus") ?? LabInputs.DefaultCorpus;
+        string valid = Path.Combine(folder, WeatherCorpus.ValidationFileName);
+        if (!File.Exists(valid))
+            throw new UsageException($"--products needs the headers of {Path.GetFullPath(valid)}; pass --corpus DIR, a folder with {WeatherCorpus.ValidationFileName}.");
+        string validation;
+        try { validation = TextCorpus.Load(valid).Text; }
+        catch (Exception e) when (e is InvalidDataException or IOException) { throw new UsageException(e.Message); }
+        var products = ForecastSampling.Products(validation);
+        if (products.Count == 0)
+            throw new UsageException($"{Path.GetFullPath(valid)} holds no forecast product (a header, periods and a $$ line); --products needs forecasts.");
+        int count = LabInputs.PositiveInt(parsed, "--products", 1, products.Count);
+        prime = "";
+        var headers = Enumerable.Range(0, count).Select(k => ForecastSampling.Header(products[(int)((long)k * products.Count / count)]));
+        return string.Concat(headers.Select(h => ForecastSampling.SampleProduct(sampler, h, rng, options)));
     }
 
     /// <summary>The checkpoint file named by --checkpoint, or the one checkpoint-*.ckpt in the folder it names.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using LstmCourse.Charts;
+using LstmCourse.Notebooks.IO;
 using LstmCourse.Runner.Lab;
 using LstmCourse.Tables;
 using LstmCourse.Training;
@@ -91,8 +92,8 @@ public sealed class SweepCommand : ICommand
             table.AddRow([.. row]);
         }
         table.SaveCsv(Path.Combine(outFolder, "results.csv"));
-        File.WriteAllText(Path.Combine(outFolder, "results.html"), table.ToHtml());
-        File.WriteAllText(Path.Combine(outFolder, "results.txt"), table.ToText());
+        AtomicFile.WriteAllText(Path.Combine(outFolder, "results.html"), table.ToHtml());
+        AtomicFile.WriteAllText(Path.Combine(outFolder, "results.txt"), table.ToText());
         if (chart.Series.Count > 0) chart.SaveSvg(Path.Combine(outFolder, "runs.svg"));
         output.WriteLine();
         output.WriteLine(table.ToText());

@@ -18,7 +18,8 @@ public sealed class TrainCommand : ICommand
         Trains the fast character LSTM (LstmCourse.Training.Trainer) and writes a run folder:
           config.json                the config used (give it back to --config to repeat the run)
           metrics.csv                one row per step: losses in nats and bits/char, gradient norm, rate, speed
-          samples.txt                text sampled at temperature 0.8 from the trained model
+          samples.txt                sampled at temperature 0.8: on forecasts, 20 products each primed with a header of
+                                     the validation text; on other text, 3000 characters
           summary.txt                how the run ended; ForecastValidator's scores of the samples if they are forecasts
           checkpoint-val<bpc>.ckpt   the checkpoint, named with its validation loss in bits per character
         A progress line is printed every LogEvery steps and at every evaluation.

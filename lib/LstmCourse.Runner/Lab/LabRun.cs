@@ -1,5 +1,6 @@
 using System.Globalization;
 using LstmCourse.Fast;
+using LstmCourse.Notebooks.IO;
 using LstmCourse.Numerics;
 using LstmCourse.Sampling;
 using LstmCourse.Text;
@@ -22,6 +23,9 @@ public static class LabRun
 {
     /// <summary>Temperature of the samples written to samples.txt.</summary>
     public const double SampleTemperature = 0.8;
+
+    /// <summary>Products sampled and scored at the end of a run on forecasts (headers spread over the validation text).</summary>
+    public const int ScoredProducts = 20;
 
     public static LabRunResult Train(TrainingConfig config, TextSplit data, string folder, TextWriter output,
         bool weightsOnly = false, int sampleLength = 3000, string progressPrefix = "", CharLstm? init = null)
@@ -49,45 +53,32 @@ public static class LabRun
         }
         output.WriteLine(progressPrefix + result);
 
-        var checkpoint = trainer.ToCheckpoint();
-        if (weightsOnly)
+        var full = trainer.ToCheckpoint();
+        var checkpoint = new Checkpoint
         {
-            checkpoint = new Checkpoint
-            {
-                Config = checkpoint.Config with { CheckpointPath = null },
-                Vocabulary = checkpoint.Vocabulary,
-                Weights = checkpoint.Weights,
-                Optimizer = new OptimizerState(checkpoint.Optimizer.Optimizer, checkpoint.Optimizer.Steps, []),
-                RngState = checkpoint.RngState,
-                Position = checkpoint.Position,
-                CarriedState = checkpoint.CarriedState,
-                History = checkpoint.History,
-            };
-        }
-        else
-        {
-            checkpoint = new Checkpoint
-            {
-                Config = checkpoint.Config with { CheckpointPath = null },
-                Vocabulary = checkpoint.Vocabulary, Weights = checkpoint.Weights, Optimizer = checkpoint.Optimizer,
-                RngState = checkpoint.RngState, Position = checkpoint.Position, CarriedState = checkpoint.CarriedState, History = checkpoint.History,
-            };
-        }
+            Config = full.Config with { CheckpointPath = null },
+            Vocabulary = full.Vocabulary,
+            Weights = full.Weights,
+            Optimizer = weightsOnly ? new OptimizerState(full.Optimizer.Optimizer, full.Optimizer.Steps, []) : full.Optimizer,   // weights only: no moments
+            RngState = full.RngState,
+            Position = full.Position,
+            CarriedState = full.CarriedState,
+            History = full.History,
+        };
         double? validationBpc = result.ValidationLoss is { } v ? TrainingMetrics.BitsPerChar(v) : null;
         double trainBpc = TrainingMetrics.BitsPerChar(result.TrainLoss);
         string name = validationBpc is { } vb
             ? string.Create(CultureInfo.InvariantCulture, $"checkpoint-val{vb:0.000}.ckpt")
             : string.Create(CultureInfo.InvariantCulture, $"checkpoint-train{trainBpc:0.000}.ckpt");
         string checkpointPath = Path.Combine(folder, name);
-        foreach (string old in Directory.GetFiles(folder, "checkpoint-*.ckpt")) File.Delete(old);
-        checkpoint.Save(checkpointPath);
+        checkpoint.Save(checkpointPath);                                                   // first, so a failed save loses nothing
+        foreach (string old in Directory.GetFiles(folder, "checkpoint-*.ckpt"))
+            if (!string.Equals(Path.GetFullPath(old), Path.GetFullPath(checkpointPath), StringComparison.Ordinal)) File.Delete(old);
         if (File.Exists(working)) File.Delete(working);
 
         var sampler = new Sampler(trainer.Model, trainer.Vocabulary);
-        string samples = sampler.Sample(sampleLength, new Rng(config.Seed), "", new SamplingOptions(SampleTemperature));
-        File.WriteAllText(Path.Combine(folder, "samples.txt"), samples);
-        var report = ForecastValidator.Validate(samples);
-        ForecastReport? scores = samples.Contains("$$", StringComparison.Ordinal) ? report : null;   // forecasts end with a $$ line
+        var (samples, scores, described) = Samples(sampler, data, config.Seed, sampleLength);
+        AtomicFile.WriteAllText(Path.Combine(folder, "samples.txt"), samples);
 
         var summary = new List<string>
         {
@@ -95,11 +86,33 @@ public static class LabRun
             string.Create(CultureInfo.InvariantCulture, $"parameters {parameters}, training time {result.Elapsed.TotalSeconds:0.0} s, steps {result.Steps}"),
             validationBpc is { } bpc ? string.Create(CultureInfo.InvariantCulture, $"validation {bpc:0.0000} bits/char") : "no validation text",
             $"checkpoint {name}{(weightsOnly ? " (weights only: samples and fine-tunes, cannot resume the optimizer)" : "")}",
-            $"samples.txt: {sampleLength} characters at temperature {SampleTemperature.ToString(CultureInfo.InvariantCulture)}, seed {config.Seed}"
-            + (scores is null ? "" : $"; validator: {scores}"),
+            described + (scores is null ? "" : $"; validator: {scores}"),
         };
-        File.WriteAllLines(Path.Combine(folder, "summary.txt"), summary);
+        AtomicFile.WriteAllText(Path.Combine(folder, "summary.txt"), string.Join("\n", summary) + "\n");
         foreach (string line in summary.Skip(1)) output.WriteLine(progressPrefix + line);
         return new LabRunResult(folder, checkpointPath, result, trainBpc, validationBpc, parameters, samples, scores);
+    }
+
+    /// <summary>Products sampled from the model each primed with one of <see cref="ScoredProducts"/> headers of the
+    /// validation text, and their validator scores, when the validation text is forecasts; otherwise
+    /// <paramref name="sampleLength"/> characters from a newline, scored only if they hold a product.</summary>
+    private static (string Text, ForecastReport? Scores, string Described) Samples(Sampler sampler, TextSplit data, int seed, int sampleLength)
+    {
+        var options = new SamplingOptions(SampleTemperature);
+        string tau = SampleTemperature.ToString(CultureInfo.InvariantCulture);
+        string validation = data.Vocabulary.Decode(data.Validation);
+        var products = ForecastSampling.Products(validation).Where(p => ForecastValidator.Validate(p).ParsedCount == 1).ToList();
+        if (products.Count > 0)
+        {
+            int count = Math.Min(ScoredProducts, products.Count);
+            var headers = Enumerable.Range(0, count).Select(k => ForecastSampling.Header(products[k * products.Count / count])).ToList();
+            var rng = new Rng(seed);
+            string text = string.Concat(headers.Select(h => ForecastSampling.SampleProduct(sampler, h, rng, options) + "\n"));
+            return (text, ForecastValidator.Validate(text), $"samples.txt: {count} products at temperature {tau}, seed {seed}, each primed with a header of the validation text");
+        }
+        string sample = sampler.Sample(sampleLength, new Rng(seed), "", options);
+        var report = ForecastValidator.Validate(sample);
+        return (sample, sample.Contains("$$", StringComparison.Ordinal) ? report : null,    // forecasts end with a $$ line
+                $"samples.txt: {sampleLength} characters at temperature {tau}, seed {seed}");
     }
 }

@@ -1,5 +1,6 @@
 using LstmCourse.Notebooks.Tests.Support;
 using LstmCourse.Runner.Commands;
+using LstmCourse.Weather;
 
 namespace LstmCourse.Notebooks.Tests.Commands;
 
@@ -38,6 +39,37 @@ public class SampleCommandTests
         Assert.Equal(ExitCodes.Ok, topOne.ExitCode);
         Assert.StartsWith(greedy.Output, topOne.Output);
         Assert.Contains("validator: ", topOne.Output);
+    }
+
+    [Fact]
+    public void Products_are_primed_with_validation_headers_spread_over_the_file_and_end_at_their_terminator()
+    {
+        var headers = ForecastSampling.Products(File.ReadAllText(Path.Combine(LabFixture.TinyWeather, "valid.txt"))).Select(ForecastSampling.Header).ToList();
+        Assert.True(headers.Count >= 3, $"the tiny corpus has {headers.Count} validation products");
+
+        var result = Cli.Run("sample", "--checkpoint", run.Value, "--products", "3", "--corpus", LabFixture.TinyWeather, "--validate", "--seed", "2");
+
+        Assert.True(result.ExitCode == ExitCodes.Ok, result.Error);
+        int[] expected = [0, headers.Count / 3, 2 * headers.Count / 3];
+        int at = 0;
+        foreach (int k in expected)
+        {
+            at = result.Output.IndexOf(headers[k], at, StringComparison.Ordinal);
+            Assert.True(at >= 0, $"header {k} is not in the output, in order:\n{result.Output}");
+        }
+        Assert.Contains("validator: ", result.Output);
+    }
+
+    [Theory]
+    [InlineData("drop --prime and --length", "--products", "2", "--length", "30", "--corpus", "TINY")]
+    [InlineData("--products takes a whole number from 1 to", "--products", "0", "--corpus", "TINY")]
+    [InlineData("pass --corpus DIR", "--products", "2", "--corpus", "/no/such/folder")]
+    public void Product_mistakes_are_usage_errors(string message, params string[] args)
+    {
+        var result = Cli.Run(["sample", "--checkpoint", run.Value, .. args.Select(a => a == "TINY" ? LabFixture.TinyWeather : a)]);
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains(message, result.Error);
     }
 
     [Theory]

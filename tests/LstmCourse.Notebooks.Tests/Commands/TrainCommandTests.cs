@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using LstmCourse.Notebooks.Tests.Support;
 using LstmCourse.Runner.Commands;
 using LstmCourse.Training;
+using LstmCourse.Weather;
 
 namespace LstmCourse.Notebooks.Tests.Commands;
 
@@ -24,7 +25,11 @@ public class TrainCommandTests
         string[] metrics = File.ReadAllLines(Path.Combine(run, "metrics.csv"));
         Assert.Equal(TrainingMetrics.CsvHeader, metrics[0]);
         Assert.Equal(61, metrics.Length);
-        Assert.Equal(3000, File.ReadAllText(Path.Combine(run, "samples.txt")).Length);
+        var validHeaders = ForecastSampling.Products(File.ReadAllText(Path.Combine(LabFixture.TinyWeather, "valid.txt"))).Select(ForecastSampling.Header).ToList();
+        string samples = File.ReadAllText(Path.Combine(run, "samples.txt"));
+        Assert.StartsWith(validHeaders[0], samples);                                 // forecasts: products primed with validation headers
+        Assert.Equal(Math.Min(20, validHeaders.Count), validHeaders.Distinct().Count(h => samples.Contains(h, StringComparison.Ordinal)));
+        Assert.Contains("each primed with a header of the validation text; validator: ", File.ReadAllText(Path.Combine(run, "summary.txt")));
         string checkpoint = Assert.Single(Directory.GetFiles(run, "*.ckpt"));
         var match = Regex.Match(Path.GetFileName(checkpoint), @"^checkpoint-val(\d+\.\d{3})\.ckpt$");
         Assert.True(match.Success, checkpoint);
@@ -87,6 +92,7 @@ public class TrainCommandTests
 
         Assert.True(result.ExitCode == ExitCodes.Ok, result.Error);
         Assert.Contains("1,890 training and 210 validation characters", result.Output);
+        Assert.Equal(3000, File.ReadAllText(temp.PathOf("run", "samples.txt")).Length);      // not forecasts: 3000 characters from a newline
     }
 
     [Theory]
