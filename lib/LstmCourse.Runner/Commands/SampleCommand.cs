@@ -94,8 +94,7 @@ public sealed class SampleCommand : ICommand
             throw new UsageException($"{Path.GetFullPath(valid)} holds no forecast product (a header, periods and a $$ line); --products needs forecasts.");
         int count = LabInputs.PositiveInt(parsed, "--products", 1, products.Count);
         prime = "";
-        var headers = Enumerable.Range(0, count).Select(k => ForecastSampling.Header(products[(int)((long)k * products.Count / count)]));
-        return string.Concat(headers.Select(h => ForecastSampling.SampleProduct(sampler, h, rng, options)));
+        return string.Concat(ForecastSampling.SpreadHeaders(products, count).Select(h => ForecastSampling.SampleProduct(sampler, h, rng, options)));
     }
 
     /// <summary>The checkpoint file named by --checkpoint, or the one checkpoint-*.ckpt in the folder it names.</summary>

@@ -104,8 +104,8 @@ public static class LabRun
         var products = ForecastSampling.Products(validation).Where(p => ForecastValidator.Validate(p).ParsedCount == 1).ToList();
         if (products.Count > 0)
         {
-            int count = Math.Min(ScoredProducts, products.Count);
-            var headers = Enumerable.Range(0, count).Select(k => ForecastSampling.Header(products[k * products.Count / count])).ToList();
+            var headers = ForecastSampling.SpreadHeaders(products, Math.Min(ScoredProducts, products.Count));
+            int count = headers.Count;
             var rng = new Rng(seed);
             string text = string.Concat(headers.Select(h => ForecastSampling.SampleProduct(sampler, h, rng, options) + "\n"));
             return (text, ForecastValidator.Validate(text), $"samples.txt: {count} products at temperature {tau}, seed {seed}, each primed with a header of the validation text");

@@ -41,6 +41,16 @@ public static class ForecastSampling
         return product[..(blank + 2)];
     }
 
+    /// <summary>The headers of <paramref name="count"/> products spread evenly over <paramref name="products"/>:
+    /// product ⌊k·P/count⌋ for k = 0..count−1 (all of them when count = P).</summary>
+    public static IReadOnlyList<string> SpreadHeaders(IReadOnlyList<string> products, int count)
+    {
+        ArgumentNullException.ThrowIfNull(products);
+        if (count < 0 || count > products.Count)
+            throw new ArgumentOutOfRangeException(nameof(count), count, $"count must be 0..{products.Count} (the products there are), got {count}.");
+        return Enumerable.Range(0, count).Select(k => Header(products[(int)((long)k * products.Count / count)])).ToList();
+    }
+
     /// <summary>The header followed by the model's continuation through its <c>$$</c> line, and a newline.</summary>
     public static string SampleProduct(Sampler sampler, string header, Rng? rng, SamplingOptions options, int maxLength = 2000)
     {

@@ -38,6 +38,15 @@ public class ForecastSamplingTests
     }
 
     [Fact]
+    public void Spread_headers_take_every_kth_product_and_all_of_them_at_full_count()
+    {
+        var products = ForecastSampling.Products(Valid);
+        Assert.Equal(products.Select(ForecastSampling.Header), ForecastSampling.SpreadHeaders(products, products.Count));
+        Assert.Equal([0, 55, 110, 165], ForecastSampling.SpreadHeaders(products, 4).Select(h => products.Select(ForecastSampling.Header).ToList().IndexOf(h)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ForecastSampling.SpreadHeaders(products, products.Count + 1));
+    }
+
+    [Fact]
     public void A_sampled_product_is_the_header_then_the_samplers_draw_through_the_terminator()
     {
         var vocabulary = Vocabulary.FromText(Valid);
