@@ -1,4 +1,3 @@
-using System.Text;
 using LstmCourse.Numerics;
 using LstmCourse.Runner.Lab;
 using LstmCourse.Sampling;
@@ -51,7 +50,7 @@ public sealed class SampleCommand : ICommand
         int length = LabInputs.PositiveInt(parsed, "--length", 1000, 10_000_000);
         int? topK = parsed.Value("--top-k") is null ? null : LabInputs.PositiveInt(parsed, "--top-k", 5);
         int seed = Seed(parsed.Value("--seed"));
-        string prime = Unescape(parsed.Value("--prime") ?? "");
+        string prime = Escapes.Unescape(parsed.Value("--prime") ?? "");
 
         Checkpoint checkpoint;
         try { checkpoint = Checkpoint.Load(path); }
@@ -123,21 +122,5 @@ public sealed class SampleCommand : ICommand
         return int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out int seed)
             ? seed
             : throw new UsageException($"--seed takes a whole number, e.g. --seed 7; got '{text}'.");
-    }
-
-    /// <summary>\n, \t and \\ in a command-line prime become newline, tab and backslash.</summary>
-    internal static string Unescape(string text)
-    {
-        var sb = new StringBuilder(text.Length);
-        for (int k = 0; k < text.Length; k++)
-        {
-            if (text[k] == '\\' && k + 1 < text.Length && text[k + 1] is 'n' or 't' or '\\')
-            {
-                sb.Append(text[++k] switch { 'n' => '\n', 't' => '\t', _ => '\\' });
-                continue;
-            }
-            sb.Append(text[k]);
-        }
-        return sb.ToString();
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using LstmCourse.Text;
 
 namespace LstmCourse.Training;
 
@@ -70,15 +71,11 @@ public sealed partial record TrainingConfig
         if (type == typeof(TimeSpan?))
             return IsNull(text) ? null : ParseTime(text) ?? throw new ArgumentException(Expect("a time such as 90s, 5m, 1.5h or 00:05:00, or null"), knob.Name);
         if (type == typeof(string) && knob.Name == nameof(WindowsStartAfter))
-            return IsNull(text) ? null : Unescape(text);                    // a separator is typed as "$$\n" on a command line
+            return IsNull(text) ? null : Escapes.Unescape(text);                  // a separator is typed as "$$\n" on a command line
         if (type == typeof(string))
             return IsNull(text) ? null : text;
         throw new InvalidOperationException($"config field {knob.Name} has type {type.Name}, which With cannot parse yet.");
     }
-
-    /// <summary>\n, \t and \\ become newline, tab and backslash.</summary>
-    private static string Unescape(string text) =>
-        System.Text.RegularExpressions.Regex.Replace(text, @"\\([nt\\])", m => m.Groups[1].Value switch { "n" => "\n", "t" => "\t", _ => "\\" });
 
     private static bool IsNull(string text) => text.Length == 0 || text.Equals("null", StringComparison.OrdinalIgnoreCase) || text.Equals("none", StringComparison.OrdinalIgnoreCase);
 
