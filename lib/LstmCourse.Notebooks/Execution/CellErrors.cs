@@ -45,8 +45,8 @@ internal static class CellErrors
     public static Output Timeout(string cellLabel, TimeSpan timeout)
     {
         string message =
-            $"{cellLabel} did not finish within {timeout.TotalSeconds:0.###} s and was abandoned; the notebook stopped here " +
-            "because its state may be corrupt. Raise the limit with --cell-timeout SECONDS, or make the cell do less.";
+            $"{cellLabel} did not finish within {timeout.TotalSeconds:0.###} s and was stopped; the cells after it did not run, " +
+            "because the notebook's state may be incomplete. Raise the limit with --cell-timeout SECONDS, or make the cell do less.";
         return Output.Error("CellTimeout", message, [message]);
     }
 

@@ -11,14 +11,22 @@ internal enum CellOutcomeKind
     TimedOut,
 }
 
-/// <summary>The end of one cell's run: its value, its compile errors, its exception, or its timeout.</summary>
+/// <summary>
+/// The end of one cell's run: its value, its compile errors, its exception, or its timeout; with the compiler's
+/// warnings and infos, which the kernel prints to stderr. <paramref name="HasResult"/>: the cell ends in an expression
+/// (no semicolon), so its value is shown even when it is null.
+/// </summary>
 internal sealed record CellOutcome(
     CellOutcomeKind Kind,
     object? ReturnValue = null,
     IReadOnlyList<Diagnostic>? Errors = null,
-    Exception? Exception = null)
+    Exception? Exception = null,
+    bool HasResult = false)
 {
-    public static CellOutcome Completed(object? value) => new(CellOutcomeKind.Completed, ReturnValue: value);
+    public IReadOnlyList<Diagnostic> Warnings { get; init; } = [];
+
+    public static CellOutcome Completed(object? value, bool hasResult) =>
+        new(CellOutcomeKind.Completed, ReturnValue: value, HasResult: hasResult);
 
     public static CellOutcome CompileFailed(IReadOnlyList<Diagnostic> errors) => new(CellOutcomeKind.CompileFailed, Errors: errors);
 

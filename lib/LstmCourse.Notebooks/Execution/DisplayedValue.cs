@@ -10,11 +10,11 @@ namespace LstmCourse.Notebooks.Execution;
 public sealed class DisplayedValue
 {
     private readonly OutputSink sink;
-    private readonly Output? output;
+    private readonly OutputSlot? output;
     private readonly IReadOnlyList<string> mimeTypes;
     private readonly bool asIs;
 
-    internal DisplayedValue(OutputSink sink, Output? output, IReadOnlyList<string> mimeTypes, bool asIs)
+    internal DisplayedValue(OutputSink sink, OutputSlot? output, IReadOnlyList<string> mimeTypes, bool asIs)
     {
         this.sink = sink;
         this.output = output;

@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Scripting;
 
 namespace LstmCourse.Notebooks.Execution;
@@ -27,6 +28,14 @@ internal sealed class ScriptSession
         options = KernelScriptOptions.For(notebookPath);
     }
 
+    /// <summary>
+    /// Compiles and runs a trivial script with the same options, so the compiler's first-use cost (about a second)
+    /// is not charged to the notebook's first cell and its timeout.
+    /// </summary>
+    public static void WarmUp(string notebookPath) =>
+        CSharpScript.Create<object>("System.Linq.Enumerable.Range(0, 1).Sum()", KernelScriptOptions.For(notebookPath), typeof(KernelGlobals))
+            .RunAsync(new KernelGlobals()).GetAwaiter().GetResult();
+
     /// <summary>The notebook's full path: the file name stack frames of cell code carry (a <c>#load</c>ed file has its own).</summary>
     public string NotebookPath { get; }
 
@@ -43,11 +52,14 @@ internal sealed class ScriptSession
         Script<object> script = previous is null
             ? CSharpScript.Create<object>(code, options, typeof(KernelGlobals))
             : previous.ContinueWith<object>(code, options);
-        var errors = script.Compile().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        var diagnostics = script.GetCompilation().GetDiagnostics();
+        var errors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         if (errors.Count > 0)
         {
             return CellOutcome.CompileFailed(errors);
         }
+        var warnings = diagnostics.Where(d => d.Severity is DiagnosticSeverity.Warning or DiagnosticSeverity.Info).ToList();
+        bool hasResult = EndsInExpression(script);
 
         var cancel = new CancellationTokenSource();
         ScriptState<object>? before = state;
@@ -63,22 +75,29 @@ internal sealed class ScriptSession
         {
             cancel.Cancel();
             Finishes(run, GracePeriod);
-            return CellOutcome.TimedOut();
+            return CellOutcome.TimedOut() with { Warnings = warnings };
         }
         cancel.Dispose();
         if (run.IsCanceled)
         {
-            return CellOutcome.TimedOut();
+            return CellOutcome.TimedOut() with { Warnings = warnings };
         }
         if (run.IsFaulted)
         {
-            return CellOutcome.Threw(run.Exception!.InnerException ?? run.Exception);
+            return CellOutcome.Threw(run.Exception!.InnerException ?? run.Exception) with { Warnings = warnings };
         }
         previous = script;
         state = run.Result;
         submissionCells.Add(cellIndex);
-        return state.Exception is { } thrown ? CellOutcome.Threw(thrown) : CellOutcome.Completed(state.ReturnValue);
+        var outcome = state.Exception is { } thrown ? CellOutcome.Threw(thrown) : CellOutcome.Completed(state.ReturnValue, hasResult);
+        return outcome with { Warnings = warnings };
     }
+
+    /// <summary>True when the cell's last statement is an expression without a semicolon: its value is the cell's result.</summary>
+    private static bool EndsInExpression(Script script) =>
+        script.GetCompilation().SyntaxTrees.LastOrDefault()?.GetRoot() is CompilationUnitSyntax root
+        && root.Members.LastOrDefault() is GlobalStatementSyntax { Statement: ExpressionStatementSyntax statement }
+        && statement.SemicolonToken.IsMissing;
 
     private static bool Finishes(Task run, TimeSpan wait)
     {

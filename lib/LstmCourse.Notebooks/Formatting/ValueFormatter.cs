@@ -3,7 +3,7 @@ namespace LstmCourse.Notebooks.Formatting;
 /// <summary>
 /// Turns a displayed value into a mime bundle (mime type to text), as the Polyglot kernel does:
 /// the type's convention formatters first (its preferred mime types, else all of them), then the defaults:
-/// strings as text/plain, <see cref="HtmlString"/> as text/html, anything else as text/html plus text/plain.
+/// strings as text/plain, <see cref="HtmlString"/> as text/html, anything else as text/html (the kernel's default).
 /// </summary>
 public static class ValueFormatter
 {
@@ -51,7 +51,6 @@ public static class ValueFormatter
                 break;
             default:
                 bundle[MimeTypes.Html] = HtmlFormatter.Format(value);
-                bundle[MimeTypes.PlainText] = PlainTextFormatter.Format(value);
                 break;
         }
         return bundle;

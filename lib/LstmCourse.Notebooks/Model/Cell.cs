@@ -73,6 +73,13 @@ public sealed class Cell
         outputs.Add(output);
     }
 
+    /// <summary>Puts <paramref name="output"/> in place of the output at <paramref name="position"/> (a display that was updated).</summary>
+    public void ReplaceOutput(int position, Output output)
+    {
+        OutputArray()[position] = output.Json;
+        outputs[position] = output;
+    }
+
     /// <summary>Removes every output.</summary>
     public void ClearOutputs()
     {

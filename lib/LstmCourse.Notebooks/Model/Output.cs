@@ -59,6 +59,24 @@ public sealed class Output
         ["output_type"] = DisplayDataType,
     });
 
+    /// <summary>
+    /// An <c>execute_result</c>: the value of a cell's last expression, as the .NET Interactive kernel saves it
+    /// through Jupyter (VS Code's Polyglot extension saves the same bundle as <c>display_data</c>; both load everywhere).
+    /// </summary>
+    public static Output ExecuteResult(IReadOnlyDictionary<string, string> bundle, int executionCount) => new(new JsonObject
+    {
+        ["data"] = MimeData(bundle),
+        ["execution_count"] = executionCount,
+        ["metadata"] = new JsonObject(),
+        ["output_type"] = ExecuteResultType,
+    });
+
+    /// <summary>Rebuilds an output from its JSON (as it crossed a process boundary).</summary>
+    public static Output FromJson(JsonObject json) => new(json);
+
+    /// <summary>How many characters the output holds: what output limits count.</summary>
+    public long Size => Json.ToJsonString().Length;
+
     /// <summary>An <c>error</c> output.</summary>
     public static Output Error(string name, string value, IEnumerable<string> traceback) => new(new JsonObject
     {

@@ -10,12 +10,15 @@ namespace LstmCourse.Notebooks.Parameters;
 /// </summary>
 public static class ParameterInjector
 {
-    /// <summary>Injects <paramref name="values"/> into <paramref name="notebook"/>; anything it cannot take throws <see cref="ParameterException"/>.</summary>
-    public static void Inject(Notebook notebook, IReadOnlyList<KeyValuePair<string, string>> values)
+    /// <summary>
+    /// Injects <paramref name="values"/> into <paramref name="notebook"/> and returns the index of the new cell (null when
+    /// there is nothing to inject); anything it cannot take throws <see cref="ParameterException"/>.
+    /// </summary>
+    public static int? Inject(Notebook notebook, IReadOnlyList<KeyValuePair<string, string>> values)
     {
         if (values.Count == 0)
         {
-            return;
+            return null;
         }
         int index = ParameterCell.Find(notebook) ?? throw new ParameterException(
             $"-p {values[0].Key}: the notebook has no cell tagged '{ParameterCell.Tag}'. Add \"tags\": [\"{ParameterCell.Tag}\"] " +
@@ -59,6 +62,7 @@ public static class ParameterInjector
         index = ParameterCell.Find(notebook)!.Value;
         string? id = notebook.FormatMinor >= 5 ? UniqueId(notebook) : null;
         notebook.InsertCell(index + 1, Cell.NewCode(id, code.ToString().TrimEnd('\n'), ParameterCell.InjectedTag));
+        return index + 1;
     }
 
     private static string UniqueId(Notebook notebook)

@@ -29,6 +29,9 @@ public sealed record NotebookRunResult(
     IReadOnlyList<NotebookProblem> Problems,
     TimeSpan Elapsed)
 {
+    /// <summary>The outputs (cell index, position) that a live display updated after it was first shown.</summary>
+    public IReadOnlyCollection<(int Cell, int Position)> UpdatedOutputs { get; init; } = [];
+
     public int Count(CellStatus status) => Cells.Count(cell => cell.Status == status);
 
     public bool Succeeded => Status == NotebookStatus.Succeeded;

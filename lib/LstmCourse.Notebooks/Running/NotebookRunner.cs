@@ -2,14 +2,15 @@ using System.Diagnostics;
 using LstmCourse.Notebooks.Execution;
 using LstmCourse.Notebooks.Formatting;
 using LstmCourse.Notebooks.Model;
-using LstmCourse.Notebooks.Parameters;
 
 namespace LstmCourse.Notebooks.Running;
 
 /// <summary>
-/// Runs a notebook's C# cells in order in one script state, as the Polyglot kernel does, with the notebook's
-/// folder as the current directory; returns an executed copy (the source is untouched) and a result per cell.
-/// Everything it cannot honour is reported before anything runs.
+/// Runs a notebook's C# cells in order in one script state, in this process, as the .NET Interactive kernel does,
+/// with the notebook's folder as the current directory; returns an executed copy (the source is untouched) and a
+/// result per cell. Everything it cannot honour is reported before anything runs. The kernel process
+/// (<c>lstm-course-kernel</c>) runs notebooks this way; <see cref="Hosting.NotebookHost"/> runs each in its own kernel
+/// process, so that a cell cannot take the host down with it.
 /// </summary>
 public static class NotebookRunner
 {
@@ -20,41 +21,36 @@ public static class NotebookRunner
     public static NotebookRunResult Run(Notebook source, NotebookRunOptions? options = null, INotebookRunObserver? observer = null)
     {
         options ??= new NotebookRunOptions();
-        if (source.Path is null)
-        {
-            throw new ArgumentException("The notebook has no path; load it from a file so its folder can be the current directory.", nameof(source));
-        }
         var watch = Stopwatch.StartNew();
-        Notebook notebook = source.Clone();
-        var problems = Preflight.Check(notebook).ToList();
-        try
+        var problems = PreparedNotebook.Prepare(source, options.Parameters, out var prepared);
+        if (prepared is null)
         {
-            ParameterInjector.Inject(notebook, options.Parameters);
+            return new NotebookRunResult(null, NotebookStatus.Rejected, PreparedNotebook.NotRun(source), problems, watch.Elapsed);
         }
-        catch (ParameterException error)
-        {
-            problems.AddRange(error.Problems.Select(problem =>
-                new NotebookProblem("parameters", problem, "fix the -p option, or the parameters cell.")));
-        }
-        if (problems.Count > 0)
-        {
-            var codeCells = source.Cells.Select((cell, index) => (cell, index)).Where(c => c.cell.Kind == CellKind.Code).ToList();
-            var notRun = codeCells.Select((c, k) =>
-                new CellResult(c.index, c.cell.Label(c.index), k + 1, codeCells.Count, CellStatus.NotRun, TimeSpan.Zero, null)).ToList();
-            return new NotebookRunResult(null, NotebookStatus.Rejected, notRun, problems, watch.Elapsed);
-        }
+        var cells = Execute(prepared, options, observer, listener: null);
+        return new NotebookRunResult(prepared.Notebook, StatusOf(cells), cells, [], watch.Elapsed);
+    }
+
+    /// <summary>The notebook's status from its cells' results.</summary>
+    public static NotebookStatus StatusOf(IReadOnlyList<CellResult> cells) =>
+        cells.Any(c => c.Status == CellStatus.TimedOut) ? NotebookStatus.TimedOut
+        : cells.Any(c => c.Status == CellStatus.Failed) ? NotebookStatus.Failed
+        : NotebookStatus.Succeeded;
+
+    /// <summary>Runs a prepared notebook's code cells, adding their outputs to it; <paramref name="listener"/> hears each output as it happens.</summary>
+    internal static List<CellResult> Execute(
+        PreparedNotebook prepared, NotebookRunOptions options, INotebookRunObserver? observer, IOutputListener? listener)
+    {
         lock (OneAtATime)
         {
-            var cells = Execute(notebook, options, observer);
-            var status = cells.Any(c => c.Status == CellStatus.TimedOut) ? NotebookStatus.TimedOut
-                : cells.Any(c => c.Status == CellStatus.Failed) ? NotebookStatus.Failed
-                : NotebookStatus.Succeeded;
-            return new NotebookRunResult(notebook, status, cells, [], watch.Elapsed);
+            return ExecuteAlone(prepared, options, observer, listener);
         }
     }
 
-    private static List<CellResult> Execute(Notebook notebook, NotebookRunOptions options, INotebookRunObserver? observer)
+    private static List<CellResult> ExecuteAlone(
+        PreparedNotebook prepared, NotebookRunOptions options, INotebookRunObserver? observer, IOutputListener? listener)
     {
+        Notebook notebook = prepared.Notebook;
         var codeCells = Enumerable.Range(0, notebook.Cells.Count).Where(i => notebook.Cells[i].Kind == CellKind.Code).ToList();
         foreach (int index in codeCells)
         {
@@ -62,7 +58,7 @@ public static class NotebookRunner
             notebook.Cells[index].ExecutionCount = null;
         }
         var results = new List<CellResult>();
-        var sink = new OutputSink();
+        var sink = new OutputSink(options.OutputLimit, listener);
         var session = new ScriptSession(notebook.Path!);
         string savedDirectory = Environment.CurrentDirectory;
         TextWriter savedOut = Console.Out, savedError = Console.Error;
@@ -81,12 +77,12 @@ public static class NotebookRunner
                 Cell cell = notebook.Cells[index];
                 if (stop)
                 {
-                    results.Add(new CellResult(index, cell.Label(index), k + 1, codeCells.Count, CellStatus.NotRun, TimeSpan.Zero, null));
+                    results.Add(new CellResult(index, prepared.Labels[index], k + 1, codeCells.Count, CellStatus.NotRun, TimeSpan.Zero, null));
                     observer?.CellFinished(results[^1]);
                     continue;
                 }
-                observer?.CellStarting(k + 1, codeCells.Count, index, cell);
-                var result = RunCell(notebook, index, k + 1, codeCells.Count, session, sink, options);
+                observer?.CellStarting(k + 1, codeCells.Count, index, prepared.Labels[index], cell);
+                var result = RunCell(prepared, index, k + 1, codeCells.Count, session, sink, options);
                 results.Add(result);
                 observer?.CellFinished(result);
                 stop = result.Status == CellStatus.TimedOut || (result.Status == CellStatus.Failed && options.StopOnError);
@@ -104,20 +100,25 @@ public static class NotebookRunner
     }
 
     private static CellResult RunCell(
-        Notebook notebook, int index, int ordinal, int codeCells, ScriptSession session, OutputSink sink, NotebookRunOptions options)
+        PreparedNotebook prepared, int index, int ordinal, int codeCells, ScriptSession session, OutputSink sink, NotebookRunOptions options)
     {
+        Notebook notebook = prepared.Notebook;
         Cell cell = notebook.Cells[index];
-        string label = cell.Label(index);
+        string label = prepared.Labels[index];
         var watch = Stopwatch.StartNew();
-        sink.BeginCell();
+        sink.BeginCell(index);
         cell.ExecutionCount = ordinal;
         CellOutcome outcome = session.Run(index, cell.Source, options.CellTimeout);
+        if (outcome.Warnings.Count > 0)
+        {
+            sink.Write("stderr", CompilerMessages.Text(outcome.Warnings));
+        }
         Output? error = outcome.Kind switch
         {
             CellOutcomeKind.CompileFailed => CellErrors.Compile(label, outcome.Errors!),
-            CellOutcomeKind.Threw => CellErrors.Exception(label, index, outcome.Exception!, session, i => notebook.Cells[i].Label(i)),
+            CellOutcomeKind.Threw => CellErrors.Exception(label, index, outcome.Exception!, session, i => prepared.Labels[i]),
             CellOutcomeKind.TimedOut => CellErrors.Timeout(label, options.CellTimeout),
-            _ => DisplayReturnValue(label, outcome.ReturnValue, sink),
+            _ => ShowReturnValue(label, outcome, ordinal, sink),
         };
         if (error is not null)
         {
@@ -134,23 +135,25 @@ public static class NotebookRunner
     }
 
     /// <summary>
-    /// Shows the value of the cell's last expression; returns an error output if formatting it throws.
-    /// A <see cref="DisplayedValue"/> (a cell ending in <c>x.Display()</c>) was shown already.
+    /// Shows the value of the cell's last expression as an <c>execute_result</c>, as the kernel does (null too, when the
+    /// cell ends in an expression); returns an error output if formatting it throws. A <see cref="DisplayedValue"/>
+    /// (a cell ending in <c>x.Display()</c>) was shown already.
     /// </summary>
-    private static Output? DisplayReturnValue(string label, object? value, OutputSink sink)
+    private static Output? ShowReturnValue(string label, CellOutcome outcome, int executionCount, OutputSink sink)
     {
-        if (value is null or DisplayedValue)
+        object? value = outcome.ReturnValue;
+        if (value is DisplayedValue || (value is null && !outcome.HasResult))
         {
             return null;
         }
         try
         {
-            sink.Add(Output.DisplayData(ValueFormatter.Format(value)));
+            sink.Add(Output.ExecuteResult(ValueFormatter.Format(value), executionCount));
             return null;
         }
         catch (Exception error)
         {
-            return CellErrors.Failure(label, $"formatting the cell's value ({value.GetType()}) failed", error);
+            return CellErrors.Failure(label, $"formatting the cell's value ({value?.GetType()}) failed", error);
         }
     }
 }

@@ -9,8 +9,12 @@ namespace LstmCourse.Notebooks.Running;
 /// </summary>
 public static class Preflight
 {
-    /// <summary>Every problem in the notebook; empty when it can run.</summary>
-    public static IReadOnlyList<NotebookProblem> Check(Notebook notebook)
+    /// <summary>
+    /// Every problem in the notebook; empty when it can run. <paramref name="inThisProcess"/>: it will run in this
+    /// process, so a <c>#r</c> of a library this process carries a different build of is a problem (a kernel process
+    /// carries none).
+    /// </summary>
+    public static IReadOnlyList<NotebookProblem> Check(Notebook notebook, bool inThisProcess = true)
     {
         var problems = new List<NotebookProblem>();
         string? language = notebook.Metadata["kernelspec"]?["language"]?.GetValue<string>();
@@ -38,7 +42,7 @@ public static class Preflight
             }
             foreach (var (line, text) in Directives.Lines(cell.Source))
             {
-                if (LineProblem(text, folder) is var (message, fix))
+                if (LineProblem(text, folder, inThisProcess) is var (message, fix))
                 {
                     problems.Add(new NotebookProblem($"{cell.Label(index)}, line {line}", message, fix));
                 }
@@ -50,7 +54,7 @@ public static class Preflight
     private static bool IsCSharp(string language) =>
         language.Equals("csharp", StringComparison.OrdinalIgnoreCase) || language.Equals("C#", StringComparison.OrdinalIgnoreCase);
 
-    private static (string Message, string Fix)? LineProblem(string text, string folder)
+    private static (string Message, string Fix)? LineProblem(string text, string folder, bool inThisProcess)
     {
         if (Directives.IsMagic(text))
         {
@@ -71,7 +75,7 @@ public static class Preflight
                     "build the library and #r its DLL instead, e.g. #r \"../artifacts/lib/Library.dll\".");
             }
             string path = Path.GetFullPath(Path.Combine(folder, reference));
-            if (HostAssemblies.DifferentHostCopy(path) is { } hostCopy)
+            if (inThisProcess && HostAssemblies.DifferentHostCopy(path) is { } hostCopy)
             {
                 return ($"'#r \"{reference}\"' loads {Path.GetFileName(path)}, but the runner carries a different build of the same " +
                     $"assembly ({hostCopy}) and .NET would run the notebook against the runner's copy.",

@@ -79,7 +79,7 @@ public static class NotebookChecks
     private static void CheckNotebook(CheckReport report, Notebook notebook, HashSet<Notebook> missingReferences)
     {
         string name = Path.GetFileName(notebook.Path)!;
-        var problems = Preflight.Check(notebook);
+        var problems = Preflight.Check(notebook, inThisProcess: false);   // notebooks run in kernel processes, which carry no library
         foreach (var problem in problems)
         {
             report.Problem($"{name} {problem.Where}: {problem.Message}", problem.Fix);

@@ -92,4 +92,17 @@ public sealed class Arguments
             ? TimeSpan.FromSeconds(seconds)
             : throw new UsageException($"{name} takes a positive number of seconds, e.g. {name} 120; got '{text}'.");
     }
+
+    /// <summary>A positive whole number, or <paramref name="fallback"/> when the option is absent.</summary>
+    public long PositiveInteger(string name, long fallback)
+    {
+        string? text = Value(name);
+        if (text is null)
+        {
+            return fallback;
+        }
+        return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long value) && value > 0 && value <= int.MaxValue
+            ? value
+            : throw new UsageException($"{name} takes a positive whole number, e.g. {name} 2; got '{text}'.");
+    }
 }

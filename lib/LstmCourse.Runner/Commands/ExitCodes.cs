@@ -11,4 +11,7 @@ public static class ExitCodes
 
     /// <summary>The work failed: a cell failed or timed out, a notebook is malformed or cannot run, a check found a problem.</summary>
     public const int Failed = 2;
+
+    /// <summary><c>run</c>: every notebook ran, but an executed copy could not be written (disk full, no permission).</summary>
+    public const int NotWritten = 3;
 }

@@ -7,11 +7,14 @@ namespace LstmCourse.Runner.Commands;
 /// <summary>Prints one line per code cell as a run goes: <c>  [3/12] cell 5 ... 1.20s ok</c>.</summary>
 public sealed class ProgressPrinter(TextWriter output) : INotebookRunObserver
 {
-    public void CellStarting(int ordinal, int codeCells, int index, Cell cell)
+    public void CellStarting(int ordinal, int codeCells, int index, string label, Cell cell)
     {
-        output.Write($"  [{ordinal}/{codeCells}] cell {index + 1} ... ");
+        output.Write($"  [{ordinal}/{codeCells}] {Short(label)} ... ");
         output.Flush();
     }
+
+    /// <summary>The cell as the learner sees it, without its id: "cell 5", or the injected -p cell.</summary>
+    private static string Short(string label) => label.StartsWith("the injected", StringComparison.Ordinal) ? "-p cell" : label.Split(" (id ")[0];
 
     public void CellFinished(CellResult result)
     {
@@ -19,7 +22,7 @@ public sealed class ProgressPrinter(TextWriter output) : INotebookRunObserver
         switch (result.Status)
         {
             case CellStatus.NotRun:
-                output.WriteLine($"  [{result.Ordinal}/{result.CodeCells}] cell {result.Index + 1} ... not run");
+                output.WriteLine($"  [{result.Ordinal}/{result.CodeCells}] {Short(result.Label)} ... not run");
                 break;
             case CellStatus.Succeeded:
                 output.WriteLine($"{seconds} ok");

@@ -13,8 +13,11 @@ public sealed class SummaryTable
     /// <summary>True when every notebook added succeeded.</summary>
     public bool AllSucceeded { get; private set; } = true;
 
-    /// <summary>Adds a notebook that ran (or was rejected).</summary>
-    public void Add(string notebook, NotebookRunResult result)
+    /// <summary>True when a notebook failed, was rejected or malformed (not only unwritten).</summary>
+    public bool AnyRunFailed { get; private set; }
+
+    /// <summary>Adds a notebook that ran (or was rejected); <paramref name="written"/>: its executed copy was saved.</summary>
+    public void Add(string notebook, NotebookRunResult result, bool written = true)
     {
         int failedHere = result.Count(CellStatus.Failed) + result.Count(CellStatus.TimedOut);
         cells += result.Cells.Count;
@@ -22,9 +25,11 @@ public sealed class SummaryTable
         failed += failedHere;
         notRun += result.Count(CellStatus.NotRun);
         seconds += result.Elapsed.TotalSeconds;
-        AllSucceeded &= result.Succeeded;
+        AllSucceeded &= result.Succeeded && written;
+        AnyRunFailed |= !result.Succeeded;
         string status = result.Status switch
         {
+            NotebookStatus.Succeeded when !written => "NOT WRITTEN",
             NotebookStatus.Succeeded => "ok",
             NotebookStatus.Failed => "FAILED",
             NotebookStatus.TimedOut => "TIMED OUT",
@@ -38,6 +43,7 @@ public sealed class SummaryTable
     public void AddMalformed(string notebook)
     {
         AllSucceeded = false;
+        AnyRunFailed = true;
         rows.Add([notebook, "-", "-", "-", "-", "-", "MALFORMED"]);
     }
 

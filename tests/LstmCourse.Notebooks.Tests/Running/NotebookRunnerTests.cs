@@ -35,8 +35,9 @@ public class NotebookRunnerTests
         var executed = Run(temp.Copy("success.ipynb")).Executed!;
 
         var count = Assert.Single(executed.CellById("count").Outputs);
-        Assert.Equal("display_data", count.OutputType);
-        Assert.Equal("6", count.Data["text/plain"]);
+        Assert.Equal("execute_result", count.OutputType);   // as the kernel saves it through Jupyter, with the execution count
+        Assert.Equal(executed.CellById("count").ExecutionCount, count.Json["execution_count"]!.GetValue<int>());
+        Assert.Equal(["text/html"], count.Data.Keys);
         Assert.Contains("<pre>6</pre>", count.Data["text/html"]);
         Assert.Equal(new Dictionary<string, string> { ["text/plain"] = "plain text" }, Assert.Single(executed.CellById("text").Outputs).Data);
         Assert.Equal("awaited", Assert.Single(executed.CellById("await").Outputs).Data["text/plain"]);
@@ -119,8 +120,8 @@ public class NotebookRunnerTests
         var executed = Run(temp.Copy("console.ipynb")).Executed!;
 
         var outputs = executed.CellById("mixed").Outputs;
-        Assert.Equal(
-            ["stdout:ab\n", "stderr:warn\n", "stdout:c\n", "display:shown", "stdout:d\n"],
+        Assert.Equal(   // one output per console call, as the kernel records them
+            ["stdout:a", "stdout:b\n", "stderr:warn\n", "stdout:c\n", "display:shown", "stdout:d\n"],
             outputs.Select(o => o.OutputType == "stream" ? $"{o.StreamName}:{o.Text}" : $"display:{o.Data["text/plain"]}"));
         Assert.Equal("from a task\n", Stdout(executed.CellById("task")));
     }
@@ -279,7 +280,7 @@ public class NotebookRunnerTests
         var result = NotebookRunner.Run(notebook);
 
         var executed = result.Executed!;
-        Assert.Equal("42", executed.Cells[0].Outputs[0].Data["text/plain"]);
+        Assert.Contains("<pre>42</pre>", executed.Cells[0].Outputs[0].Data["text/html"]);
         var error = executed.Cells[1].Outputs[0];
         Assert.Equal("cell 2 (id c2), line 1: from helper", error.ErrorValue);
         Assert.Contains(error.Traceback, line => line.Contains("math.csx:line 3", StringComparison.Ordinal));

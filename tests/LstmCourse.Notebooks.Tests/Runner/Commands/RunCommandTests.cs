@@ -67,18 +67,18 @@ public class RunCommandTests
     [InlineData("epochs=3", "declares no 'epochs'; known parameters: steps (int), lr (double)")]
     [InlineData("steps=many", "-p steps=many: 'many' is not a valid int")]
     [InlineData("verbose=yes", "'yes' is not a valid bool")]
-    public void A_parameter_the_notebook_cannot_take_is_an_error_and_nothing_runs(string parameter, string message)
+    public void A_parameter_the_notebook_cannot_take_is_a_usage_error_and_nothing_runs(string parameter, string message)
     {
         using var temp = new TempFolder();
         string source = temp.Copy("parameters.ipynb");
 
         var result = Cli.Run("run", source, "--output", temp.PathOf("out"), "-p", parameter);
 
-        Assert.Equal(ExitCodes.Failed, result.ExitCode);
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
         Assert.Contains(message, result.Error);
-        Assert.Contains("nothing ran and nothing was written", result.Error);
+        Assert.Contains("usage: lstm-course run", result.Error);
         Assert.False(Directory.Exists(temp.PathOf("out")) && Directory.GetFiles(temp.PathOf("out")).Length > 0);
-        Assert.Matches(@"(?m)^parameters\.ipynb\s+2\s+0\s+0\s+2\s+\d+\.\d\d\s+REJECTED$", result.Output);
+        Assert.DoesNotContain("[1/", result.Output);   // no cell ran
     }
 
     [Fact]
@@ -88,9 +88,9 @@ public class RunCommandTests
 
         var result = Cli.Run("run", temp.Copy("parameters.ipynb"), "--output", temp.PathOf("out"), "-p", "epochs=3", "-p", "steps=lots", "-p", "lr=0.2");
 
-        Assert.Equal(ExitCodes.Failed, result.ExitCode);
-        Assert.Contains("error: parameters: -p epochs: the parameters cell, cell 2 (id defaults), declares no 'epochs'", result.Error);
-        Assert.Contains("error: parameters: -p steps=lots: 'lots' is not a valid int", result.Error);
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains("-p epochs: the parameters cell, cell 2 (id defaults), declares no 'epochs'", result.Error);
+        Assert.Contains("-p steps=lots: 'lots' is not a valid int", result.Error);
         Assert.DoesNotContain("lr", result.Error.Replace("lr (double)", ""));
     }
 
@@ -100,7 +100,7 @@ public class RunCommandTests
         using var temp = new TempFolder();
         var result = Cli.Run("run", temp.Copy("success.ipynb"), "--output", temp.PathOf("out"), "-p", "steps=1");
 
-        Assert.Equal(ExitCodes.Failed, result.ExitCode);
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
         Assert.Contains("no cell tagged 'parameters'", result.Error);
     }
 
@@ -200,7 +200,7 @@ public class RunCommandTests
     }
 
     [Fact]
-    public void An_output_folder_that_cannot_be_written_is_a_clear_error()
+    public void An_output_folder_that_cannot_be_written_is_a_usage_error_before_anything_runs()
     {
         using var temp = new TempFolder();
         string source = temp.Copy("console.ipynb");
@@ -208,8 +208,22 @@ public class RunCommandTests
 
         var result = Cli.Run("run", source, "--output", Path.Combine(blocker, "out"));
 
-        Assert.Equal(ExitCodes.Failed, result.ExitCode);
-        Assert.StartsWith("lstm-course run: ", result.Error);
-        Assert.Contains("check that the paths exist and can be written", result.Error);
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.StartsWith("lstm-course run: cannot write into " + Path.Combine(blocker, "out"), result.Error);
+        Assert.DoesNotContain("[1/", result.Output);
+    }
+
+    [Fact]
+    public void An_output_that_names_an_existing_file_says_so_plainly()
+    {
+        using var temp = new TempFolder();
+        string source = temp.Copy("console.ipynb");
+        string file = temp.Write("taken.ipynb", "{}");
+
+        var result = Cli.Run("run", source, "--output", file);
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains($"--output {file} is an existing file, not a folder", result.Error);
+        Assert.Equal("{}", File.ReadAllText(file));
     }
 }
