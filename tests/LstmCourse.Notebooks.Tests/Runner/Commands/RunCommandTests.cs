@@ -226,4 +226,52 @@ public class RunCommandTests
         Assert.Contains($"--output {file} is an existing file, not a folder", result.Error);
         Assert.Equal("{}", File.ReadAllText(file));
     }
+
+    [Fact]
+    public void A_notebook_that_cannot_be_written_is_named_and_the_others_are_still_written()
+    {
+        using var temp = new TempFolder();
+        temp.Copy("console.ipynb", "nb");
+        temp.Copy("success.ipynb", "nb");
+        Directory.CreateDirectory(temp.PathOf("out", "console.ipynb", "x"));   // a folder where the executed copy should go
+
+        var result = Cli.Run("run", temp.PathOf("nb"), "--output", temp.PathOf("out"));
+
+        Assert.Equal(ExitCodes.NotWritten, result.ExitCode);
+        Assert.Contains($"error: could not write {temp.PathOf("out", "console.ipynb")}: ", result.Error);
+        Assert.DoesNotContain(".tmp", result.Error);   // the destination, never the hidden temp file
+        Assert.True(File.Exists(temp.PathOf("out", "success.ipynb")));
+        Assert.Matches(@"(?m)^console\.ipynb\s+\d+\s+\d+\s+0\s+0\s+\d+\.\d\d\s+NOT WRITTEN$", result.Output);
+        Assert.Matches(@"(?m)^success\.ipynb\s+6\s+6\s+0\s+0\s+\d+\.\d\d\s+ok$", result.Output);
+    }
+
+    [Fact]
+    public void Notebooks_run_side_by_side_with_jobs_and_each_is_reported_whole()
+    {
+        using var temp = new TempFolder();
+        temp.Copy("console.ipynb", "nb");
+        temp.Copy("success.ipynb", "nb");
+        temp.Copy("parameters.ipynb", "nb");
+
+        var result = Cli.Run("run", temp.PathOf("nb"), "--output", temp.PathOf("out"), "--jobs", "2");
+
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
+        Assert.Equal(3, Directory.GetFiles(temp.PathOf("out"), "*.ipynb").Length);
+        Assert.Matches(@"(?s)success\.ipynb -> [^\n]*\n(  \[\d/6\] cell \d+ \.\.\. [^\n]* ok\n){6}", result.Output.Replace("\r\n", "\n"));
+        Assert.Matches(@"(?m)^total\s+\d+\s+\d+\s+0\s+0\s+\d+\.\d\d\s+ok$", result.Output);
+    }
+
+    [Theory]
+    [InlineData("--jobs", "0")]
+    [InlineData("--jobs", "two")]
+    [InlineData("--output-limit", "-5")]
+    public void Bad_numbers_for_jobs_and_output_limit_are_usage_errors(string option, string value)
+    {
+        using var temp = new TempFolder();
+
+        var result = Cli.Run("run", temp.Copy("console.ipynb"), "--output", temp.PathOf("out"), option, value);
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains($"{option} takes a positive whole number", result.Error);
+    }
 }
