@@ -13,9 +13,10 @@ internal sealed class ScratchCourse : IDisposable
     private readonly TempFolder temp = new();
     private readonly List<string> links = [];
 
-    public ScratchCourse(string notebookName)
+    /// <param name="notLinked">siblings to leave out (the test makes its own), e.g. "artifacts".</param>
+    public ScratchCourse(string notebookName, params string[] notLinked)
     {
-        foreach (string sibling in Siblings)
+        foreach (string sibling in Siblings.Except(notLinked))
         {
             string target = Path.Combine(CourseNotebooks.RepositoryRoot, sibling);
             if (!Directory.Exists(target))
@@ -45,7 +46,7 @@ internal sealed class ScratchCourse : IDisposable
     {
         foreach (string link in links)
         {
-            if (Directory.Exists(link))
+            if (new DirectoryInfo(link).LinkTarget is not null)
             {
                 Directory.Delete(link, recursive: false);   // the link only, never the target
             }
