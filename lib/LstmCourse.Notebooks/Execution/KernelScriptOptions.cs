@@ -31,7 +31,7 @@ internal static class KernelScriptOptions
             .WithFilePath(notebookPath)
             .WithFileEncoding(Encoding.UTF8)
             .WithEmitDebugInformation(true)
-            .WithOptimizationLevel(OptimizationLevel.Release);
+            .WithOptimizationLevel(OptimizationLevel.Debug);   // as the .NET Interactive kernel compiles cells: timings measured here hold there
     }
 
     /// <summary>True for a file of the shared framework (as opposed to the host application's own assemblies).</summary>

@@ -31,10 +31,10 @@ public static class NotebookRunner
         return new NotebookRunResult(prepared.Notebook, StatusOf(cells), cells, [], watch.Elapsed);
     }
 
-    /// <summary>The notebook's status from its cells' results.</summary>
+    /// <summary>The notebook's status from its cells' results: success only when every code cell ran and succeeded.</summary>
     public static NotebookStatus StatusOf(IReadOnlyList<CellResult> cells) =>
         cells.Any(c => c.Status == CellStatus.TimedOut) ? NotebookStatus.TimedOut
-        : cells.Any(c => c.Status == CellStatus.Failed) ? NotebookStatus.Failed
+        : cells.Any(c => c.Status is CellStatus.Failed or CellStatus.NotRun) ? NotebookStatus.Failed
         : NotebookStatus.Succeeded;
 
     /// <summary>Runs a prepared notebook's code cells, adding their outputs to it; <paramref name="listener"/> hears each output as it happens.</summary>
