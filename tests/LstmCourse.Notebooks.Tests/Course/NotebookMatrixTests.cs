@@ -72,7 +72,8 @@ public class NotebookMatrixTests(ITestOutputHelper log)
             args.Add(parameter);
         }
         var watch = Stopwatch.StartNew();
-        var (exit, output) = Spawn(scratch.Root, args);
+        var run = ChildProcess.LstmCourse(scratch.Root, TimeSpan.FromMinutes(10), [.. args]);
+        var (exit, output) = (run.ExitCode, run.All);
         double seconds = watch.Elapsed.TotalSeconds;
         if (exit == 0 && !File.Exists(scratch.PathOf("executed", row.Notebook)))
         {
@@ -83,27 +84,5 @@ public class NotebookMatrixTests(ITestOutputHelper log)
             return (-3, "the committed notebook changed\n" + output, seconds);
         }
         return (exit, output, seconds);
-    }
-
-    private static (int ExitCode, string Output) Spawn(string workingDirectory, IEnumerable<string> args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "lstm-course.dll"));
-        foreach (string arg in args) start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
-        {
-            process.Kill(entireProcessTree: true);
-            return (-1, "timed out after 10 minutes\n" + output.Result + error.Result);
-        }
-        return (process.ExitCode, output.Result + error.Result);
     }
 }

@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using LstmCourse.Notebooks.Tests.Course;
+using LstmCourse.Notebooks.Tests.Support;
 
 namespace LstmCourse.Notebooks.Tests.Kernel;
 
@@ -59,33 +59,7 @@ internal static class RealKernel
 
     private static (int Exit, string Output, string Error) Exec(string program, string folder, TimeSpan limit, params string[] args)
     {
-        var start = new ProcessStartInfo(program)
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        start.Environment["PYDEVD_DISABLE_FILE_VALIDATION"] = "1";
-        try
-        {
-            using var process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(limit))
-            {
-                process.Kill(entireProcessTree: true);
-                return (-1, output.Result, $"timed out after {limit}\n{error.Result}");
-            }
-            return (process.ExitCode, output.Result, error.Result);
-        }
-        catch (System.ComponentModel.Win32Exception error)
-        {
-            return (-1, "", error.Message);
-        }
+        var result = ChildProcess.Run(program, folder, limit, args, new Dictionary<string, string> { ["PYDEVD_DISABLE_FILE_VALIDATION"] = "1" });
+        return (result.ExitCode, result.Output, result.Error);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using LstmCourse.Notebooks.Tests.Course;
@@ -25,15 +24,16 @@ public class BuildConfigurationTests
         // The scratch course gets an artifacts/lib of its own, built in the other configuration.
         using var scratch = new ScratchCourse("00-start-here.ipynb", "artifacts");
         string lib = Path.GetDirectoryName(scratch.PathOf("artifacts", "lib", "LstmCourse.dll"))!;
-        var (buildExit, buildOutput) = Exec("dotnet", CourseNotebooks.RepositoryRoot, "build", Path.Combine("lib", "LstmCourse", "LstmCourse.csproj"),
-            "-c", Other, $"-p:OutputPath={lib}{Path.DirectorySeparatorChar}", "-nologo", "-v", "q");
+        var build = ChildProcess.Run("dotnet", CourseNotebooks.RepositoryRoot, TimeSpan.FromMinutes(5),
+            ["build", Path.Combine("lib", "LstmCourse", "LstmCourse.csproj"), "-c", Other, $"-p:OutputPath={lib}{Path.DirectorySeparatorChar}", "-nologo", "-v", "q"]);
+        var (buildExit, buildOutput) = (build.ExitCode, build.All);
         Assert.True(buildExit == 0, buildOutput);
         string built = Path.Combine(lib, "LstmCourse.dll");
         string carried = typeof(LstmCourse.Numerics.Matrix).Assembly.Location;   // the copy this configuration's runner carries
         Assert.NotEqual(Mvid(carried), Mvid(built));
 
-        var (exit, output) = Exec("dotnet", scratch.Root, Path.Combine(AppContext.BaseDirectory, "lstm-course.dll"),
-            "run", Path.Combine("notebooks", "00-start-here.ipynb"), "--output", "executed");
+        var run = ChildProcess.LstmCourse(scratch.Root, TimeSpan.FromMinutes(5), "run", Path.Combine("notebooks", "00-start-here.ipynb"), "--output", "executed");
+        var (exit, output) = (run.ExitCode, run.All);
 
         Assert.True(exit == 0, $"the {Other} library under this runner: exit {exit}\n{output}");
         Assert.Contains("00-start-here.ipynb", output);
@@ -46,20 +46,5 @@ public class BuildConfigurationTests
         using var pe = new PEReader(stream);
         var metadata = pe.GetMetadataReader();
         return metadata.GetGuid(metadata.GetModuleDefinition().Mvid);
-    }
-
-    private static (int Exit, string Output) Exec(string program, string folder, params string[] args)
-    {
-        var start = new ProcessStartInfo(program) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string arg in args) start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
-        {
-            process.Kill(entireProcessTree: true);
-            return (-1, "timed out\n" + output.Result + error.Result);
-        }
-        return (process.ExitCode, output.Result + error.Result);
     }
 }

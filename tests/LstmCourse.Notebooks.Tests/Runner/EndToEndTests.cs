@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using LstmCourse.Notebooks.Model;
 using LstmCourse.Notebooks.Tests.Support;
 
@@ -9,23 +8,9 @@ public class EndToEndTests
 {
     private static (int ExitCode, string Output, string Error) Spawn(string workingDirectory, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "lstm-course.dll"));
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), "lstm-course did not exit");
-        return (process.ExitCode, output.Result, error.Result);
+        var result = ChildProcess.LstmCourse(workingDirectory, TimeSpan.FromMinutes(2), args);
+        Assert.True(result.ExitCode != -1, "lstm-course did not exit");
+        return (result.ExitCode, result.Output, result.Error);
     }
 
     [Fact]
