@@ -14,6 +14,11 @@ public static class PlotlyScript
         return new StreamReader(stream).ReadToEnd();
     });
 
+    private static readonly Lazy<string> template = new(() => Newtonsoft.Json.JsonConvert.SerializeObject(Defaults.DefaultTemplate, Globals.JSON_CONFIG));
+
+    /// <summary>Plotly.NET's default look (colours, fonts, grid) as a plotly.js template, which the page sets on every chart.</summary>
+    public static string TemplateJson => template.Value;
+
     /// <summary>The plotly.js version, e.g. 2.28.0.</summary>
     public static string Version => Globals.PLOTLYJS_VERSION;
 

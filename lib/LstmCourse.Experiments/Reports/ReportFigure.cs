@@ -8,8 +8,11 @@ namespace LstmCourse.Experiments.Reports;
 /// <param name="Caption">One or two sentences under the chart saying how to read it.</param>
 public sealed record ReportFigure(string Id, string Section, string Caption, GenericChart Chart)
 {
-    /// <summary>The figure as plotly.js takes it: <c>{"data": [...], "layout": {...}}</c>.</summary>
-    public string FigureJson => GenericChart.toFigureJson(Chart);
+    private string? json;
+
+    /// <summary>The figure as plotly.js takes it: <c>{"data": [...], "layout": {...}}</c>, without the layout's template, which
+    /// the page gives every chart once (<see cref="PlotlyScript.TemplateJson"/>). Serialised once: Plotly.NET's JSON is slow.</summary>
+    public string FigureJson => json ??= GenericChart.toFigureJson(Chart);
 }
 
 /// <summary>The few Plotly.NET calls the report makes, in C#: F# options, titles and per-trace properties.</summary>
@@ -21,6 +24,7 @@ internal static class Plot
     public static GenericChart Titled(GenericChart chart, string title, string? x, string? y, int width = 1100, int height = 480)
     {
         chart = Chart.withTitle(title, null).Invoke(chart);
+        GenericChart.getLayout(chart).RemoveProperty("template");            // the page sets the one template on every chart
         chart = Chart.withSize(Some(width), Some(height)).Invoke(chart);
         var layout = GenericChart.getLayout(chart);
         if (x is not null) layout.SetProperty("xaxis", Axis(x));

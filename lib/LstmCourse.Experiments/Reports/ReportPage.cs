@@ -58,6 +58,7 @@ public static partial class ReportPage
         }
 
         html.Append("<script>\n");
+        html.Append("const TEMPLATE = ").Append(Script(PlotlyScript.TemplateJson)).Append(";\n");
         html.Append("const FIGURES = [\n");
         foreach (var figure in figures) html.Append($"  {{id: \"{figure.Id}\", figure: ").Append(Script(figure.FigureJson)).Append("},\n");
         html.Append("];\n");
@@ -135,7 +136,7 @@ public static partial class ReportPage
                 string format = FormatOf(measure);
                 string text = double.IsNaN(mean) ? "" : mean.ToString(format, CultureInfo.InvariantCulture)
                                                         + (double.IsNaN(spread) ? "" : " ± " + spread.ToString(format, CultureInfo.InvariantCulture));
-                html.Append($"<td data-v=\"{(double.IsNaN(mean) ? "" : mean.ToString("R", CultureInfo.InvariantCulture))}\">{E(text)}</td>");
+                html.Append($"<td data-v=\"{(double.IsNaN(mean) ? "" : mean.ToString("R", CultureInfo.InvariantCulture))}\">{text}</td>");   // digits and ±: nothing to escape
             }
             html.Append("</tr>\n");
         }
@@ -183,7 +184,7 @@ public static partial class ReportPage
 
     private const string Behaviour = """
         const CONFIG = {responsive: true, displaylogo: false};
-        for (const f of FIGURES) Plotly.newPlot(f.id, f.figure.data, f.figure.layout, CONFIG);
+        for (const f of FIGURES) Plotly.newPlot(f.id, f.figure.data, {...f.figure.layout, template: TEMPLATE}, CONFIG);
 
         // A run is shown when every knob's value is ticked; runs without a config (broken) are always shown.
         function applyFilters() {
