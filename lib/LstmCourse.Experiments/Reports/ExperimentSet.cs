@@ -82,7 +82,7 @@ public sealed class ExperimentSet
 
         var runs = new List<RunRecord>();
         var knobs = new List<string>();
-        foreach (var sweep in parts.Where(p => p.Manifest is not null).GroupBy(p => p.Manifest!.ToJson()))
+        foreach (var sweep in parts.Where(p => p.Manifest is not null).GroupBy(p => p.Manifest!.Identity))
         {
             var manifest = sweep.First().Manifest!;
             foreach (var d in manifest.Grid.Dimensions) if (!knobs.Contains(d.Name)) knobs.Add(d.Name);
@@ -114,7 +114,8 @@ public sealed class ExperimentSet
 
         var valued = runs.Where(r => r.Config is not null).Select(r => KnobValues.Of(r.Config!)).ToList();
         foreach (string knob in TrainingConfig.KnobNames)
-            if (knob != nameof(TrainingConfig.CheckpointPath) && !knobs.Contains(knob) && valued.Select(v => v[knob]).Distinct().Count() > 1)
+            if (knob is not (nameof(TrainingConfig.CheckpointPath) or nameof(TrainingConfig.Threads))     // neither changes a run's numbers
+                && !knobs.Contains(knob) && valued.Select(v => v[knob]).Distinct().Count() > 1)
                 knobs.Add(knob);
         var unfinished = runs.Where(r => r.Status is RunStatus.Broken or RunStatus.Incomplete or RunStatus.Diverged).ToList();
         foreach (var run in unfinished) notes.Add($"{run.Name}: {run.Status.ToString().ToLowerInvariant()}: {run.Problem}");

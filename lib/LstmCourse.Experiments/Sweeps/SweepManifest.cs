@@ -34,6 +34,14 @@ public sealed record SweepManifest(TrainingConfig BaseConfig, SweepGrid Grid, Co
     /// <summary>The config run <paramref name="index"/> trains with (not validated).</summary>
     public TrainingConfig ConfigOf(int index) => BaseConfig.WithOverrides(Grid.Point(index).Overrides) with { CheckpointPath = null };
 
+    /// <summary>What makes two folders parts of one sweep: the manifest without Threads, which never changes a run's numbers
+    /// (the engine is bit-identical for any thread count), so machines with different core counts can share a sweep.</summary>
+    public string Identity => (this with { BaseConfig = BaseConfig with { Threads = 0 } }).ToJson();
+
+    /// <summary>True when a run's config is the one this sweep's run <paramref name="index"/> asks for, Threads aside.</summary>
+    public bool IsConfigOf(int index, TrainingConfig? config) =>
+        config is not null && (config with { Threads = 0, CheckpointPath = null }).ToJson() == (ConfigOf(index) with { Threads = 0 }).ToJson();
+
     /// <summary>Indented JSON; the same sweep always gives the same text.</summary>
     public string ToJson()
     {

@@ -82,9 +82,8 @@ public sealed class SweepCommand : ICommand
 
         var selected = shard.Runs(grid.Count).ToList();
         string Folder(int index) => Path.Combine(outFolder, grid.FolderName(index));
-        TrainingConfig Expected(int index) => configs[index - 1] with { CheckpointPath = null };
         bool Finished(int index) => Directory.Exists(Folder(index)) && RunFolder.Read(Folder(index)) is { IsFinished: true } run
-                                    && run.Config?.ToJson() == Expected(index).ToJson();
+                                    && manifest.IsConfigOf(index, run.Config);
         var toTrain = selected.Where(i => !Finished(i)).ToList();
         output.WriteLine($"sweep of {grid.Count} runs into {Path.GetFullPath(outFolder)}"
                          + (shard.N > 1 ? $"; shard {shard}: {selected.Count} of them" : "")
@@ -188,13 +187,13 @@ public sealed class SweepCommand : ICommand
         SweepManifest existing;
         try { existing = SweepManifest.Parse(File.ReadAllText(path)); }
         catch (InvalidDataException e) { throw new UsageException($"{path}: {e.Message}; delete it to start the sweep there afresh, or give another --out."); }
-        if (existing.ToJson() == manifest.ToJson()) return;
+        if (existing.Identity == manifest.Identity) return;                   // Threads may differ: it changes no number
         var differences = new List<string>();
         if (!existing.Grid.Dimensions.Select(d => $"{d.Name}={string.Join(",", d.Values)}").SequenceEqual(manifest.Grid.Dimensions.Select(d => $"{d.Name}={string.Join(",", d.Values)}")))
             differences.Add($"its grid is {string.Join(" ", existing.Grid.Dimensions.Select(d => $"--grid {d.Name}={string.Join(",", d.Values)}"))}");
         var was = KnobValues.Of(existing.BaseConfig);
         var now = KnobValues.Of(manifest.BaseConfig);
-        var changed = was.Where(kv => now[kv.Key] != kv.Value).Select(kv => $"{kv.Key}={kv.Value}").ToList();
+        var changed = was.Where(kv => kv.Key != nameof(TrainingConfig.Threads) && now[kv.Key] != kv.Value).Select(kv => $"{kv.Key}={kv.Value}").ToList();
         if (changed.Count > 0) differences.Add($"its config has {string.Join(", ", changed)}");
         if (existing.Corpus != manifest.Corpus) differences.Add("it was trained on another corpus");
         throw new UsageException($"{outFolder} holds another sweep ({string.Join("; ", differences)}); give another --out, "

@@ -14,8 +14,9 @@ public class ExperimentSetTests
     {
         using var temp = new TempFolder();
         var shards = Enumerable.Range(1, 3).Select(k => new Shard(k, 3)).ToList();
-        foreach (var shard in shards)                                          // each folder holds only its shard's runs
-            FakeRuns.Sweep(temp.PathOf($"shard{shard.K}"), Grid, p => shard.Contains(p.Index) ? [3.0, 2.5 - p.Index * 0.01] : null);
+        foreach (var shard in shards)                                          // each folder holds only its shard's runs, trained with
+            FakeRuns.Sweep(temp.PathOf($"shard{shard.K}"), Grid, p => shard.Contains(p.Index) ? [3.0, 2.5 - p.Index * 0.01] : null,
+                Lab.Config(30) with { Threads = shard.K });                        // as many threads as its machine had
 
         var set = ExperimentSet.Load([temp.PathOf("shard2"), temp.PathOf("shard1"), temp.PathOf("shard3")]);
 

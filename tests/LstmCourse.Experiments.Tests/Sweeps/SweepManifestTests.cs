@@ -36,6 +36,19 @@ public class SweepManifestTests
         Assert.NotEqual(json, Manifest(corpus: "ab ab ab\nab ba\n").ToJson());
     }
 
+    [Fact]
+    public void Threads_are_no_part_of_what_a_sweep_is()
+    {
+        var one = Manifest(Lab.Config() with { Threads = 1 });
+        var two = Manifest(Lab.Config() with { Threads = 2 });
+
+        Assert.NotEqual(one.ToJson(), two.ToJson());                             // each machine records what it used
+        Assert.Equal(one.Identity, two.Identity);                               // but they train the same numbers
+        Assert.True(one.IsConfigOf(2, two.ConfigOf(2)));
+        Assert.False(one.IsConfigOf(2, one.ConfigOf(3)));
+        Assert.False(one.IsConfigOf(2, null));
+    }
+
     [Theory]
     [InlineData("[]", "it is not a JSON object")]
     [InlineData("{", "sweep.json is unreadable")]
