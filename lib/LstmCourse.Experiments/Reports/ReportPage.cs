@@ -88,7 +88,7 @@ public static partial class ReportPage
     {
         var runs = frames.Runs;
         var columns = runs.ColumnKeys.ToList();
-        html.Append("<table id=\"runs\" class=\"sortable\">\n<thead><tr>");
+        html.Append("<div class=\"wide\"><table id=\"runs\" class=\"sortable\">\n<thead><tr>");
         foreach (string column in columns) html.Append("<th>").Append(E(column)).Append("</th>");
         html.Append("</tr></thead>\n<tbody>\n");
         for (int i = 0; i < set.Runs.Count; i++)
@@ -115,7 +115,7 @@ public static partial class ReportPage
             }
             html.Append("</tr>\n");
         }
-        html.Append("</tbody>\n</table>\n");
+        html.Append("</tbody>\n</table></div>\n");
     }
 
     private static void GroupsTable(StringBuilder html, Deedle.Frame<int, string> groups, IReadOnlyList<string> knobs)
@@ -177,7 +177,7 @@ public static partial class ReportPage
         #filters label { margin-right: 1em; }
         table { border-collapse: collapse; font-size: 0.85em; } th, td { padding: 0.25em 0.6em; border-bottom: 1px solid #e3e7ec; text-align: right; }
         th { cursor: pointer; background: #f1f4f8; position: sticky; top: 0; } th[data-order=asc]::after { content: " ▲"; } th[data-order=desc]::after { content: " ▼"; }
-        td:first-child, th:first-child { text-align: left; }
+        td:first-child, th:first-child { text-align: left; white-space: nowrap; } .wide { overflow-x: auto; max-height: 80vh; }
         tr.diverged td, tr.broken td { background: #fde8e8; } tr.incomplete td, tr.missing td { background: #fff6e0; }
 
         """;

@@ -47,7 +47,7 @@ public sealed class ReportCommand : ICommand
         var report = ExperimentReport.Build(set, Path.GetFileName(csv), Path.GetFileName(groupsCsv));
 
         foreach (string source in set.Sources) output.WriteLine($"read {source}");
-        output.WriteLine($"{set.Runs.Count} runs: {string.Join(", ", set.Runs.GroupBy(r => r.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}"))}"
+        output.WriteLine($"{set.Runs.Count} run{(set.Runs.Count == 1 ? "" : "s")}: {string.Join(", ", set.Runs.GroupBy(r => r.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}"))}"
                          + (set.Knobs.Count > 0 ? $"; knobs: {string.Join(", ", set.Knobs)}" : ""));
         foreach (string note in set.Notes) error.WriteLine($"note: {note}");
         AtomicFile.WriteAllText(page, report.Html);
