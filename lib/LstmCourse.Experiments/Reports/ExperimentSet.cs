@@ -49,9 +49,11 @@ public sealed class ExperimentSet
         var notes = new List<string>();
         var sources = new List<string>();
         var parts = new List<(string Input, SweepManifest? Manifest, List<RunRecord> Runs, bool IsSweep)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (string input in folders)
         {
-            string full = Path.GetFullPath(input);
+            string full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(input));
+            if (!seen.Add(full)) continue;                                      // a folder given twice (runs/sweep runs/sweep/) is read once
             if (File.Exists(full))
                 throw new ExperimentInputException($"'{input}' is a file; give a run folder (config.json, metrics.csv, ...) or a sweep folder (sweep.json and run-* folders).");
             if (!Directory.Exists(full))

@@ -18,7 +18,7 @@ public class ExperimentSetTests
             FakeRuns.Sweep(temp.PathOf($"shard{shard.K}"), Grid, p => shard.Contains(p.Index) ? [3.0, 2.5 - p.Index * 0.01] : null,
                 Lab.Config(30) with { Threads = shard.K });                        // as many threads as its machine had
 
-        var set = ExperimentSet.Load([temp.PathOf("shard2"), temp.PathOf("shard1"), temp.PathOf("shard3")]);
+        var set = ExperimentSet.Load([temp.PathOf("shard2"), temp.PathOf("shard1"), temp.PathOf("shard3"), temp.PathOf("shard1") + "/"]);
 
         var grid = SweepGrid.Parse(Grid);
         Assert.Equal(Enumerable.Range(1, 6).Select(grid.FolderName), set.Runs.Select(r => r.Name));
