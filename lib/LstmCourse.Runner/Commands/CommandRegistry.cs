@@ -17,6 +17,7 @@ public static class CommandRegistry
         new TrainCommand(),
         new SampleCommand(),
         new SweepCommand(),
+        new ReportCommand(),
         new MakeDatasetCommand(),
         new HelpCommand(),
     ];

@@ -1,5 +1,9 @@
+using System.Diagnostics;
 using System.Globalization;
 using LstmCourse.Charts;
+using LstmCourse.Experiments;
+using LstmCourse.Experiments.Runs;
+using LstmCourse.Experiments.Sweeps;
 using LstmCourse.Notebooks.IO;
 using LstmCourse.Runner.Lab;
 using LstmCourse.Tables;
@@ -7,134 +11,207 @@ using LstmCourse.Training;
 
 namespace LstmCourse.Runner.Commands;
 
-/// <summary><c>lstm-course sweep</c>: trains every combination of a grid of config values and compares the runs.</summary>
+/// <summary><c>lstm-course sweep</c>: trains every combination of a grid of config values (or one shard of them) into a
+/// resumable sweep folder, and tabulates and charts the runs.</summary>
 public sealed class SweepCommand : ICommand
 {
     public string Name => "sweep";
 
-    public string Summary => "train every combination of a grid of config values and tabulate and chart the runs";
+    public string Summary => "train every combination of a grid of config values (or one shard of them) and tabulate and chart the runs";
 
-    public string Usage => """
-        lstm-course sweep --config FILE|NAME --grid name=v1,v2[,...] [--grid ...] --out DIR [--time-budget TIME] [--set name=value]... [--corpus DIR|FILE]
+    public string Usage => $"""
+        lstm-course sweep --config FILE|NAME --grid name=v1,v2[,...] [--grid ...] --out DIR [--shard k/n] [--time-budget TIME] [--set name=value]... [--corpus DIR|FILE]
 
         Trains one run per combination of the grid values (the first --grid varies slowest), each with
         lstm-course train's settings and run folder (DIR/run-01-HiddenSize=64-LearningRate=0.01/...), then writes:
+          sweep.json                               the base config, the grid and the corpus's checksum: what DIR is a sweep of
           results.csv, results.html, results.txt   one row per run: the grid values, steps, seconds, train and
                                                    validation bits/char, and the validator's scores of its samples
           runs.svg                                 validation bits/char against training time, one line per run
-        A run that diverges is recorded as diverged and the sweep goes on.
+        A run that diverges is recorded as diverged (diverged.txt in its folder) and the sweep goes on. After each run a
+        line gives the time it took and an estimate of when the sweep ends.
+
+        The sweep folder is resumable: run the same command again and finished runs (summary.txt or diverged.txt written,
+        same config) are skipped; a run killed half-way is trained again from the start.
+
+        --shard k/n trains only runs k, k+n, k+2n, ... (run i is in shard ((i - 1) mod n) + 1), so n machines, a CI matrix
+        or a Slurm array can each run one shard: into one shared DIR, or each into its own. The results files of a shard are
+        named results-shard-k-of-n.csv, ...; lstm-course report DIR [DIR...] merges the shards into one page.
 
           --config FILE|NAME  the base config: a JSON file or a built-in one (default, tiny)
-          --grid name=v1,v2   a config field and the values to try (repeatable; at most 64 runs in all)
+          --grid name=v1,v2   a config field and the values to try (repeatable; at most {SweepGrid.MaxRuns} runs in all);
+                              --grid Seed=1,2,3 repeats every run with three seeds, which the report averages
           --out DIR           the sweep folder (required)
-          --time-budget TIME  training time per run, e.g. 30s or 2m (sets TimeBudget)
+          --shard k/n         train only shard k of n (1 <= k <= n; default 1/1, the whole grid)
+          --time-budget TIME  training time per run, e.g. 30s or 2m (sets TimeBudget; runs that stop on MaxSteps instead
+                              are the ones that give the same numbers on every machine)
           --set name=value    change a config field for every run (repeatable)
           --corpus DIR|FILE   as for train (default datasets/weather)
 
-        Exit codes: 0 every run trained; 1 usage error (unknown option or config field, bad value, missing file);
-        2 a run diverged.
+        Exit codes: 0 every run of the shard trained; 1 usage error (unknown option or config field, bad value or shard,
+        missing file, DIR holds another sweep); 2 a run diverged.
         """;
-
-    public const int MaxRuns = 64;
 
     public int Execute(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
-        var parsed = Arguments.Parse(Name, args, [], ["--config", "--grid", "--out", "--time-budget", "--set", "--corpus"]);
+        var parsed = Arguments.Parse(Name, args, [], ["--config", "--grid", "--out", "--shard", "--time-budget", "--set", "--corpus"]);
         if (parsed.Positionals.Count > 0)
             throw new UsageException($"sweep takes no positional arguments, got '{parsed.Positionals[0]}'.");
         string outFolder = parsed.Value("--out") ?? throw new UsageException("--out DIR is required: the folder the runs and results go to.");
         var baseConfig = LabInputs.Config(parsed.Value("--config"), parsed.Values("--set"), parsed.Value("--time-budget"));
-        var grid = parsed.Values("--grid").Select(ParseGrid).ToList();
-        if (grid.Count == 0) throw new UsageException("give at least one --grid name=v1,v2, e.g. --grid HiddenSize=64,128.");
-        if (grid.GroupBy(g => g.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } twice)
-            throw new UsageException($"--grid {twice.Key} is given twice; list all its values in one --grid.");
-        long count = grid.Aggregate(1L, (n, g) => n * g.Values.Count);
-        if (count > MaxRuns) throw new UsageException($"the grid has {count} combinations; at most {MaxRuns} are allowed. Trim the value lists.");
-
-        var combinations = Combinations(grid).ToList();
-        var configs = new List<TrainingConfig>();
-        foreach (var combination in combinations)            // every value checked before the first run starts
+        SweepGrid grid;
+        Shard shard;
+        try
         {
-            try { configs.Add(baseConfig.WithOverrides(combination.Select(c => $"{c.Name}={c.Value}")).Validate()); }
+            grid = SweepGrid.Parse(parsed.Values("--grid"));
+            shard = parsed.Value("--shard") is { } text ? Shard.Parse(text) : Shard.All;
+        }
+        catch (ExperimentInputException e) { throw new UsageException(e.Message); }
+
+        var configs = new List<TrainingConfig>();
+        foreach (var point in grid.Points())               // every value of the whole grid checked before the first run starts
+        {
+            try { configs.Add(baseConfig.WithOverrides(point.Overrides).Validate()); }
             catch (ArgumentException e) { throw new UsageException(e.Message.Replace(" (Parameter '", " ('", StringComparison.Ordinal)); }
         }
         var data = LabInputs.Corpus(parsed.Value("--corpus"), baseConfig);
+        var manifest = new SweepManifest(baseConfig, grid, CorpusFingerprint.Of(data));
+        CheckSameSweep(outFolder, manifest);
         Directory.CreateDirectory(outFolder);
+        AtomicFile.WriteAllText(Path.Combine(outFolder, SweepManifest.FileName), manifest.ToJson());
 
-        var columns = new List<string> { "run" };
-        columns.AddRange(grid.Select(g => g.Name));
-        columns.AddRange(["steps", "seconds", "train_bpc", "validation_bpc", "parsed", "weekdays_consistent", "status"]);
-        var table = new ResultsTable([.. columns]) { Caption = $"sweep of {count} runs" };
-        var chart = new LineChart("Validation loss per run", "training time (s)", "validation bits/char");
-        bool diverged = false;
-        for (int r = 0; r < combinations.Count; r++)
+        var selected = shard.Runs(grid.Count).ToList();
+        string Folder(int index) => Path.Combine(outFolder, grid.FolderName(index));
+        bool Finished(int index) => Directory.Exists(Folder(index)) && RunFolder.Read(Folder(index)) is { IsFinished: true } run
+                                    && manifest.IsConfigOf(index, run.Config);
+        var toTrain = selected.Where(i => !Finished(i)).ToList();
+        output.WriteLine($"sweep of {grid.Count} runs into {Path.GetFullPath(outFolder)}"
+                         + (shard.N > 1 ? $"; shard {shard}: {selected.Count} of them" : "")
+                         + $"; {toTrain.Count} to train, {selected.Count - toTrain.Count} already finished");
+        if (selected.Count == 0)
         {
-            var combination = combinations[r];
-            string label = string.Join(" ", combination.Select(c => $"{c.Name}={c.Value}"));
-            string folder = Path.Combine(outFolder, $"run-{r + 1:00}-" + string.Join("-", combination.Select(c => $"{c.Name}={Safe(c.Value)}")));
-            output.WriteLine($"[{r + 1}/{combinations.Count}] {label} -> {folder}");
-            var row = new List<object?> { r + 1 };
-            row.AddRange(combination.Select(c => (object?)c.Value));
+            output.WriteLine($"shard {shard} has no runs: the grid has only {grid.Count}, and run i is in shard ((i - 1) mod {shard.N}) + 1.");
+            return ExitCodes.Ok;
+        }
+
+        var clock = new Stopwatch();
+        int trained = 0;
+        for (int r = 0; r < selected.Count; r++)
+        {
+            int index = selected[r];
+            var point = grid.Point(index);
+            string folder = Folder(index);
+            string where = shard.N > 1 || selected.Count != grid.Count ? $" (run {index} of {grid.Count})" : "";
+            if (!toTrain.Contains(index))
+            {
+                output.WriteLine($"[{r + 1}/{selected.Count}] {point.Label}{where}: already finished in {folder}, skipped");
+                continue;
+            }
+            if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
+            {
+                var unfinished = RunFolder.Read(folder);
+                output.WriteLine($"[{r + 1}/{selected.Count}] {folder}: {unfinished.Problem ?? "its config differs from the grid's"}; training it again from the start");
+                Empty(folder);
+            }
+            output.WriteLine($"[{r + 1}/{selected.Count}] {point.Label}{where} -> {folder}");
+            clock.Start();
             try
             {
-                var run = LabRun.Train(configs[r], data, folder, output, progressPrefix: "    ");
-                var history = Checkpointless(run);
-                row.AddRange([run.Result.Steps, Math.Round(run.Result.Elapsed.TotalSeconds, 1), run.TrainBpc, run.ValidationBpc,
-                    run.SampleScores?.ParsedFraction, run.SampleScores?.WeekdaysConsistentFraction, run.Result.Reason.ToString()]);
-                if (history.Count > 0) chart.Add(label, history.Select(h => h.Seconds), history.Select(h => h.Bpc));
+                LabRun.Train(configs[index - 1], data, folder, output, progressPrefix: "    ");
             }
             catch (TrainingDivergedException e)
             {
                 error.WriteLine($"    diverged: {e.Message}");
-                row.AddRange([e.Step, null, null, null, null, null, "diverged"]);
-                diverged = true;
+                AtomicFile.WriteAllText(Path.Combine(folder, RunFolder.DivergedFile), e.Message + "\n");
             }
-            table.AddRow([.. row]);
+            clock.Stop();
+            trained++;
+            int left = toTrain.Count - trained;
+            double mean = clock.Elapsed.TotalSeconds / trained;
+            output.WriteLine($"    run {trained} of {toTrain.Count} to train done; {Time(mean)} a run on average"
+                             + (left > 0 ? $"; {left} to go, ETA {Time(mean * left)} (about {DateTime.Now.AddSeconds(mean * left):HH:mm})" : "; the last one"));
+            output.Flush();
         }
-        table.SaveCsv(Path.Combine(outFolder, "results.csv"));
-        AtomicFile.WriteAllText(Path.Combine(outFolder, "results.html"), table.ToHtml());
-        AtomicFile.WriteAllText(Path.Combine(outFolder, "results.txt"), table.ToText());
-        if (chart.Series.Count > 0) chart.SaveSvg(Path.Combine(outFolder, "runs.svg"));
+
+        var records = selected.Select(i => RunFolder.Read(Folder(i))).ToList();
+        string suffix = shard.N > 1 ? $"-shard-{shard.K}-of-{shard.N}" : "";
+        var (table, chart) = Results(grid, selected, records, shard);
+        table.SaveCsv(Path.Combine(outFolder, $"results{suffix}.csv"));
+        AtomicFile.WriteAllText(Path.Combine(outFolder, $"results{suffix}.html"), table.ToHtml());
+        AtomicFile.WriteAllText(Path.Combine(outFolder, $"results{suffix}.txt"), table.ToText());
+        if (chart.Series.Count > 0) chart.SaveSvg(Path.Combine(outFolder, $"runs{suffix}.svg"));
         output.WriteLine();
         output.WriteLine(table.ToText());
-        output.WriteLine($"wrote {Path.Combine(outFolder, "results.csv")}, results.html, results.txt{(chart.Series.Count > 0 ? ", runs.svg" : "")}");
-        return diverged ? ExitCodes.Failed : ExitCodes.Ok;
+        output.WriteLine($"wrote {Path.Combine(outFolder, $"results{suffix}.csv")}, results{suffix}.html, results{suffix}.txt{(chart.Series.Count > 0 ? $", runs{suffix}.svg" : "")}");
+        output.WriteLine($"every run of the sweep on one page: lstm-course report {outFolder}");
+        return records.Any(r => r.Status == RunStatus.Diverged) ? ExitCodes.Failed : ExitCodes.Ok;
     }
 
-    /// <summary>(seconds, validation bpc) at each evaluation of the run, read back from its metrics.csv.</summary>
-    private static List<(double Seconds, double Bpc)> Checkpointless(LabRunResult run)
+    /// <summary>The shard's table (one row per run, read back from its folder) and its validation curves.</summary>
+    private static (ResultsTable Table, LineChart Chart) Results(SweepGrid grid, List<int> selected, List<RunRecord> records, Shard shard)
     {
-        var points = new List<(double, double)>();
-        foreach (string line in File.ReadLines(Path.Combine(run.Folder, "metrics.csv")).Skip(1))
+        var columns = new List<string> { "run" };
+        columns.AddRange(grid.Dimensions.Select(g => g.Name));
+        columns.AddRange(["steps", "seconds", "train_bpc", "validation_bpc", "parsed", "weekdays_consistent", "status"]);
+        var table = new ResultsTable([.. columns])
         {
-            var cells = line.Split(',');
-            if (cells.Length > 7 && cells[7].Length > 0)
-                points.Add((double.Parse(cells[2], CultureInfo.InvariantCulture), double.Parse(cells[7], CultureInfo.InvariantCulture)));
+            Caption = shard.N > 1 ? $"shard {shard} of a sweep of {grid.Count} runs: {selected.Count} runs" : $"sweep of {grid.Count} runs",
+        };
+        var chart = new LineChart("Validation loss per run", "training time (s)", "validation bits/char");
+        for (int r = 0; r < selected.Count; r++)
+        {
+            var point = grid.Point(selected[r]);
+            var run = records[r];
+            var row = new List<object?> { selected[r] };
+            row.AddRange(point.Values.Select(v => (object?)v.Value));
+            row.AddRange([run.Steps, run.Seconds is { } s ? Math.Round(s, 1) : null, run.TrainBpc, run.ValidationBpc,
+                run.Scores?.ParsedFraction, run.Scores?.WeekdaysConsistentFraction, StatusOf(run)]);
+            table.AddRow([.. row]);
+            var validation = run.Metrics.Where(m => m.ValidationLoss is not null).ToList();
+            if (validation.Count > 0) chart.Add(point.Label, validation.Select(m => m.ElapsedSeconds), validation.Select(m => m.ValidationBpc!.Value));
         }
-        return points;
+        return (table, chart);
     }
 
-    private static (string Name, IReadOnlyList<string> Values) ParseGrid(string text)
+    private static string StatusOf(RunRecord run) => run.Status switch
     {
-        int eq = text.IndexOf('=');
-        if (eq <= 0 || eq == text.Length - 1)
-            throw new UsageException($"--grid takes name=v1,v2,..., e.g. --grid LearningRate=0.001,0.003; got '{text}'.");
-        string name = text[..eq].Trim();
-        var known = TrainingConfig.KnobNames.FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase))
-                    ?? throw new UsageException($"--grid names an unknown config field \"{name}\"; known fields: {string.Join(", ", TrainingConfig.KnobNames)}.");
-        var values = text[(eq + 1)..].Split(',').Select(v => v.Trim()).ToList();
-        if (values.Any(v => v.Length == 0)) throw new UsageException($"--grid {known} has an empty value in '{text}'; separate values by single commas.");
-        if (values.Distinct(StringComparer.OrdinalIgnoreCase).Count() != values.Count) throw new UsageException($"--grid {known} lists a value twice in '{text}'.");
-        return (known, values);
-    }
+        RunStatus.Completed => run.StopReason ?? "completed",
+        _ => run.Status.ToString().ToLowerInvariant(),
+    };
 
-    private static IEnumerable<List<(string Name, string Value)>> Combinations(List<(string Name, IReadOnlyList<string> Values)> grid, int from = 0)
+    /// <summary>Refuses a folder whose sweep.json describes another sweep, naming what differs.</summary>
+    private static void CheckSameSweep(string outFolder, SweepManifest manifest)
     {
-        if (from == grid.Count) { yield return []; yield break; }
-        foreach (string value in grid[from].Values)
-            foreach (var rest in Combinations(grid, from + 1))
-                yield return [(grid[from].Name, value), .. rest];
+        string path = Path.Combine(outFolder, SweepManifest.FileName);
+        if (!File.Exists(path)) return;
+        SweepManifest existing;
+        try { existing = SweepManifest.Parse(File.ReadAllText(path)); }
+        catch (InvalidDataException e) { throw new UsageException($"{path}: {e.Message}; delete it to start the sweep there afresh, or give another --out."); }
+        if (existing.Identity == manifest.Identity) return;                   // Threads may differ: it changes no number
+        var differences = new List<string>();
+        if (!existing.Grid.Dimensions.Select(d => $"{d.Name}={string.Join(",", d.Values)}").SequenceEqual(manifest.Grid.Dimensions.Select(d => $"{d.Name}={string.Join(",", d.Values)}")))
+            differences.Add($"its grid is {string.Join(" ", existing.Grid.Dimensions.Select(d => $"--grid {d.Name}={string.Join(",", d.Values)}"))}");
+        var was = KnobValues.Of(existing.BaseConfig);
+        var now = KnobValues.Of(manifest.BaseConfig);
+        var changed = was.Where(kv => kv.Key != nameof(TrainingConfig.Threads) && now[kv.Key] != kv.Value).Select(kv => $"{kv.Key}={kv.Value}").ToList();
+        if (changed.Count > 0) differences.Add($"its config has {string.Join(", ", changed)}");
+        if (existing.Corpus != manifest.Corpus) differences.Add("it was trained on another corpus");
+        throw new UsageException($"{outFolder} holds another sweep ({string.Join("; ", differences)}); give another --out, "
+                               + "or the same --config, --set, --time-budget, --grid and --corpus as the sweep there.");
     }
 
-    private static string Safe(string value) => new(value.Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_').ToArray());
+    /// <summary>Removes what a killed run left, keeping the folder.</summary>
+    private static void Empty(string folder)
+    {
+        foreach (string file in Directory.GetFiles(folder)) File.Delete(file);
+        foreach (string sub in Directory.GetDirectories(folder)) Directory.Delete(sub, recursive: true);
+    }
+
+    /// <summary>"4.2 s", "3:07" (minutes), "26:03:07" (hours).</summary>
+    private static string Time(double seconds)
+    {
+        if (seconds < 60) return seconds.ToString("0.0", CultureInfo.InvariantCulture) + " s";
+        var t = TimeSpan.FromSeconds(Math.Round(seconds));
+        return seconds < 3600 ? t.ToString(@"m\:ss", CultureInfo.InvariantCulture) : $"{(int)t.TotalHours}:{t.ToString(@"mm\:ss", CultureInfo.InvariantCulture)}";
+    }
 }

@@ -35,7 +35,7 @@ public class SweepCommandTests
     [InlineData("config field Layers cannot be set to \"two\"", "--config", "tiny", "--grid", "Layers=1,two", "--out", "OUT")]
     [InlineData("Layers", "--config", "tiny", "--grid", "Layers=1,0", "--out", "OUT")]
     [InlineData("--grid Layers is given twice", "--config", "tiny", "--grid", "Layers=1", "--grid", "layers=2", "--out", "OUT")]
-    [InlineData("at most 64 are allowed", "--config", "tiny", "--grid", "Seed=1,2,3,4,5,6,7,8,9", "--grid", "HiddenSize=1,2,3,4,5,6,7,8", "--out", "OUT")]
+    [InlineData("the grid has 11000 combinations; at most 10000 are allowed", "--config", "tiny", "--grid", "Seed=1,2,3,4,5,6,7,8,9,10,11", "--grid", "HiddenSize=1,2,3,4,5,6,7,8,9,10", "--grid", "Layers=1,2,3,4,5,6,7,8,9,10", "--grid", "BatchSize=1,2,3,4,5,6,7,8,9,10", "--out", "OUT")]
     public void Mistakes_are_reported_before_any_run_starts(string message, params string[] args)
     {
         using var temp = new TempFolder();

@@ -8,7 +8,7 @@ public class CommandRegistryTests
     [Fact]
     public void Every_verb_has_a_unique_name_a_summary_and_a_usage_starting_with_its_synopsis()
     {
-        Assert.Equal(["run", "clear", "check", "train", "sample", "sweep", "make-dataset", "help"], CommandRegistry.Commands.Select(c => c.Name));
+        Assert.Equal(["run", "clear", "check", "train", "sample", "sweep", "report", "make-dataset", "help"], CommandRegistry.Commands.Select(c => c.Name));
         Assert.All(CommandRegistry.Commands, command =>
         {
             Assert.NotEmpty(command.Summary);
@@ -22,7 +22,7 @@ public class CommandRegistryTests
         var result = Cli.Run("trian");
 
         Assert.Equal(ExitCodes.Usage, result.ExitCode);
-        Assert.Contains("unknown verb 'trian'; verbs: run, clear, check, train, sample, sweep, make-dataset, help.", result.Error);
+        Assert.Contains("unknown verb 'trian'; verbs: run, clear, check, train, sample, sweep, report, make-dataset, help.", result.Error);
     }
 
     [Fact]
