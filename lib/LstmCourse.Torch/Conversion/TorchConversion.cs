@@ -88,13 +88,13 @@ public static class TorchConversion
     }
 
     /// <summary>A tensor of <paramref name="shape"/> holding row-major <paramref name="data"/> in <paramref name="dtype"/>.</summary>
-    internal static Tensor FromDoubles(double[] data, long[] shape, ScalarType dtype) =>
+    public static Tensor FromDoubles(double[] data, long[] shape, ScalarType dtype) =>
         dtype == ScalarType.Float64
             ? torch.tensor(data, shape, ScalarType.Float64)
             : torch.tensor(data.Select(v => (float)v).ToArray(), shape, ScalarType.Float32);
 
     /// <summary>Every value of <paramref name="t"/>, row-major, widened to double (exact for float32).</summary>
-    internal static double[] ToDoubles(Tensor t)
+    public static double[] ToDoubles(Tensor t)
     {
         using var d = t.detach().cpu().to_type(ScalarType.Float64).contiguous();
         return d.data<double>().ToArray();

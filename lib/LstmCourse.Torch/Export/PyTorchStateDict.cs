@@ -1,18 +1,17 @@
-using System.Collections;
 using LstmCourse.Fast;
 using LstmCourse.Models;
 using LstmCourse.Numerics;
+using LstmCourse.Parameters;
 using LstmCourse.Text;
 using LstmCourse.Training;
 using LstmCourse.Training.Optimizers;
 using TorchSharp;
-using TorchSharp.PyBridge;
 using static TorchSharp.torch;
 
 namespace LstmCourse.Torch;
 
-/// <summary>Our models as a PyTorch <c>state_dict</c> file — the zip that <c>torch.save(model.state_dict(), path)</c> writes
-/// and <c>torch.load(path)</c> reads — and back.</summary>
+/// <summary>Our models as a PyTorch <c>state_dict</c> file — what <c>torch.save(model.state_dict(), path)</c> writes and
+/// <c>torch.load(path)</c> reads — and back.</summary>
 /// <remarks>
 /// <code>
 /// keys (TorchNames):  lstm.weight_ih_l{l}, lstm.weight_hh_l{l}, lstm.bias_ih_l{l}, lstm.bias_hh_l{l}, readout.weight, readout.bias
@@ -20,7 +19,7 @@ namespace LstmCourse.Torch;
 /// </code>
 /// A CharLstm or checkpoint is written in float32, a SequenceModel in float64; bias_hh is written as zeros (TorchNames says
 /// why). The file holds weights only: the vocabulary, config and optimizer state stay in our checkpoint. Files are written
-/// to a temporary name and renamed, so a failed save leaves the old file. Writing uses TorchSharp.PyBridge.
+/// to a temporary name and renamed, so a failed save leaves the old file. The format is <see cref="StateDictFile"/>'s.
 /// Taught in notebooks/09-from-scratch-to-torchsharp.ipynb.
 /// </remarks>
 public static class PyTorchStateDict
@@ -28,8 +27,8 @@ public static class PyTorchStateDict
     /// <summary>Writes a CharLstm's weights (float32).</summary>
     public static void Save(CharLstm model, string path)
     {
-        using var module = TorchConversion.ToTorch(model);
-        Save(module, path);
+        ArgumentNullException.ThrowIfNull(model);
+        Write(path, TorchNames.ToTorch(model.Export(), model.Layers).Select(e => (e.Key, new StateTensor(false, e.Shape, e.Data))));
     }
 
     /// <summary>Writes a checkpoint's model weights (float32).</summary>
@@ -42,79 +41,53 @@ public static class PyTorchStateDict
     /// <summary>Writes a reference model's weights (float64).</summary>
     public static void Save(SequenceModel model, string path)
     {
-        using var module = TorchConversion.ToTorch(model);
+        ArgumentNullException.ThrowIfNull(model);
+        using var module = TorchConversion.ToTorch(model);                 // checks that every layer is an LSTM
         Save(module, path);
     }
 
-    /// <summary>Writes a module's state_dict.</summary>
+    /// <summary>Writes a module's state_dict in its dtype.</summary>
     public static void Save(TorchLstm module, string path)
     {
         ArgumentNullException.ThrowIfNull(module);
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        string full = Path.GetFullPath(path);
-        string temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = File.Create(temp)) module.save_py(stream);
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
+        Write(path, module.state_dict().Select(kv => (kv.Key, new StateTensor(module.DType == ScalarType.Float64, kv.Value.shape, TorchConversion.ToDoubles(kv.Value)))));
     }
 
     /// <summary>Reads a state_dict into a new module of the sizes and dtype (float32 or float64) the file holds.</summary>
     /// <exception cref="InvalidDataException">The file is not a state_dict, or its keys or sizes are not an nn.LSTM + nn.Linear's;
-    /// the message names the key and the sizes.</exception>
+    /// the message names the file, the key and the sizes.</exception>
     public static TorchLstm Load(string path)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        string full = Path.GetFullPath(path);
-        if (!File.Exists(full)) throw new FileNotFoundException($"state_dict file '{full}' does not exist.", full);
-        TorchBridge.EnsureLoaded();
-        Hashtable raw;
-        try { raw = PyTorchUnpickler.UnpickleStateDict(full); }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        var (float64, D, H, V, L, tensors) = ReadChecked(path);
+        var module = new TorchLstm(D, H, V, L, float64 ? ScalarType.Float64 : ScalarType.Float32);
+        var parameters = module.named_parameters().ToDictionary(p => p.name, p => p.parameter, StringComparer.Ordinal);
+        using var _ = torch.no_grad();
+        foreach (var (key, t) in tensors)
         {
-            throw new InvalidDataException($"'{full}' is not a PyTorch state_dict file (the zip torch.save writes, holding data.pkl): {e.Message}", e);
+            using var value = TorchConversion.FromDoubles(t.Data, t.Shape, module.DType);
+            parameters[key].copy_(value);
         }
-        var tensors = new Dictionary<string, Tensor>(StringComparer.Ordinal);
-        try
-        {
-            foreach (DictionaryEntry entry in raw)
-            {
-                if (entry.Value is Tensor t && entry.Key is string key) tensors[key] = t;
-                else throw new InvalidDataException($"'{full}': entry '{entry.Key}' holds a {entry.Value?.GetType().Name ?? "null"}, not a tensor; a state_dict maps names to tensors.");
-            }
-            var dtypes = tensors.Values.Select(t => t.dtype).Distinct().ToList();
-            if (dtypes.Count != 1 || dtypes[0] is not (ScalarType.Float32 or ScalarType.Float64))
-                throw new InvalidDataException($"'{full}' holds tensors of {string.Join(" and ", dtypes)}; the course's models are all float32 or all float64.");
-            int D, H, V, L;
-            try { (D, H, V, L) = TorchNames.Sizes(tensors.ToDictionary(kv => kv.Key, kv => kv.Value.shape)); }
-            catch (ArgumentException e) { throw new InvalidDataException($"'{full}': {e.Message}", e); }
-            var module = new TorchLstm(D, H, V, L, dtypes[0]);
-            module.load_state_dict(tensors, strict: true);
-            return module;
-        }
-        finally
-        {
-            foreach (var value in raw.Values) (value as IDisposable)?.Dispose();
-        }
+        return module;
     }
 
-    /// <summary>Reads a state_dict as a CharLstm (its input size must equal its output size V).</summary>
+    /// <summary>Reads a state_dict as a CharLstm (its input size must equal its output size V; b = bias_ih + bias_hh).</summary>
     public static CharLstm LoadCharLstm(string path)
     {
-        using var module = Load(path);
-        return TorchConversion.ToCharLstm(module);
+        var (_, D, H, V, L, tensors) = ReadChecked(path);
+        if (D != V)
+            throw new ArgumentException($"'{Path.GetFullPath(path)}' holds a model that reads inputs of size {D} but predicts {V} classes; a CharLstm reads one-hot characters of its own vocabulary (D = V).", nameof(path));
+        var model = new CharLstm(V, H, L);
+        model.Import(TorchNames.FromTorch(tensors.ToDictionary(e => e.Key, e => e.Tensor.Data), D, H, V, L));
+        return model;
     }
 
-    /// <summary>Reads a state_dict as a reference model.</summary>
+    /// <summary>Reads a state_dict as a reference model (in double; b = bias_ih + bias_hh).</summary>
     public static SequenceModel LoadSequenceModel(string path)
     {
-        using var module = Load(path);
-        return TorchConversion.ToSequenceModel(module);
+        var (_, D, H, V, L, tensors) = ReadChecked(path);
+        var model = SequenceModel.Lstm(D, H, V, L);
+        model.Parameters.Import(TorchNames.FromTorch(tensors.ToDictionary(e => e.Key, e => e.Tensor.Data), D, H, V, L));
+        return model;
     }
 
     /// <summary>A checkpoint holding a state_dict's weights, for <see cref="LstmCourse.Sampling.Sampler"/> or to start a run from
@@ -138,5 +111,41 @@ public static class PyTorchStateDict
             CarriedState = [],
             History = [],
         };
+    }
+
+    private static void Write(string path, IEnumerable<(string Key, StateTensor Tensor)> tensors)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        string full = Path.GetFullPath(path);
+        string temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = File.Create(temp)) StateDictFile.Write(stream, tensors);
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+
+    /// <summary>The file's tensors after every check: one float dtype, the keys and shapes of an nn.LSTM + nn.Linear.</summary>
+    private static (bool Float64, int D, int H, int V, int L, IReadOnlyList<(string Key, StateTensor Tensor)> Tensors) ReadChecked(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        string full = Path.GetFullPath(path);
+        if (!File.Exists(full)) throw new FileNotFoundException($"state_dict file '{full}' does not exist.", full);
+        IReadOnlyList<(string Key, StateTensor Tensor)> tensors;
+        using (var stream = File.OpenRead(full))
+            try { tensors = StateDictFile.Read(stream); }
+            catch (InvalidDataException e) { throw new InvalidDataException($"'{full}' is not a PyTorch state_dict file: {e.Message}.", e); }
+        var dtypes = tensors.Select(t => t.Tensor.Float64).Distinct().ToList();
+        if (dtypes.Count > 1) throw new InvalidDataException($"'{full}' mixes Float32 and Float64 tensors; the course's models are all float32 or all float64.");
+        try
+        {
+            var (D, H, V, L) = TorchNames.Sizes(tensors.ToDictionary(t => t.Key, t => t.Tensor.Shape, StringComparer.Ordinal));
+            return (dtypes.SingleOrDefault(), D, H, V, L, tensors);
+        }
+        catch (ArgumentException e) { throw new InvalidDataException($"'{full}': {e.Message}", e); }
     }
 }

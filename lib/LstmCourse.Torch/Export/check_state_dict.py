@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 """Checks a state_dict written by LstmCourse.Torch (PyTorchStateDict.Save) in PyTorch itself.
 
-    /usr/bin/python3 lib/LstmCourse.Torch/Export/check_state_dict.py MODEL.pt EXPECTED.json
+    /usr/bin/python3 lib/LstmCourse.Torch/Export/check_state_dict.py MODEL.pt EXPECTED.json [RESAVED.pt]
 
 MODEL.pt is loaded with torch.load into TorchLstm below (nn.LSTM + nn.Linear named like the C# module, strict
 load_state_dict: every key and shape must match). EXPECTED.json holds the inputs and the logits C# computed:
   {"tokens": [[ids of stream 0], ...]}  one-hot character inputs (a CharLstm or checkpoint; D = V), or
   {"inputs": [[[x_0], [x_1], ...]]}     real inputs (a SequenceModel), N x T x D;
   "logits": N x T x V, "tolerance": the largest |logit difference| allowed.
-Prints one RESULT line and exits 0 when every logit agrees within the tolerance, 1 otherwise.
+Prints one RESULT line and exits 0 when every logit agrees within the tolerance, 1 otherwise. With RESAVED.pt it also
+writes the loaded model back with torch.save(model.state_dict(), RESAVED.pt), for C# to read what PyTorch itself wrote.
 
 Needs PyTorch (Debian: apt-get install -y python3-torch); tests/LstmCourse.Torch.Tests runs it when /usr/bin/python3 has it.
 """
@@ -33,7 +34,7 @@ class TorchLstm(nn.Module):
         return self.readout(y), state
 
 
-def main(model_path, expected_path):
+def main(model_path, expected_path, resaved_path=None):
     state_dict = torch.load(model_path)
     layers = sum(1 for k in state_dict if k.startswith("lstm.weight_ih_l"))
     H, D = state_dict["lstm.weight_hh_l0"].shape[1], state_dict["lstm.weight_ih_l0"].shape[1]
@@ -54,11 +55,13 @@ def main(model_path, expected_path):
     ok = diff <= expected["tolerance"]
     print(f"RESULT torch={torch.__version__} dtype={str(dtype).replace('torch.', '')} D={D} H={H} V={V} layers={layers} "
           f"steps={x.shape[1]} max_abs_logit_diff={diff:.3e} tolerance={expected['tolerance']:g} {'ok' if ok else 'FAILED'}")
+    if resaved_path:
+        torch.save(model.state_dict(), resaved_path)
     return 0 if ok else 1
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3:
+    if len(sys.argv) not in (3, 4):
         print(__doc__)
         sys.exit(2)
-    sys.exit(main(sys.argv[1], sys.argv[2]))
+    sys.exit(main(*sys.argv[1:]))

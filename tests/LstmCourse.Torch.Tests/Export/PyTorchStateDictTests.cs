@@ -5,7 +5,6 @@ using LstmCourse.Sampling;
 using LstmCourse.Torch.Tests.Support;
 using LstmCourse.Training;
 using TorchSharp;
-using TorchSharp.PyBridge;
 using static TorchSharp.torch;
 
 namespace LstmCourse.Torch.Tests.Export;
@@ -68,7 +67,7 @@ public class PyTorchStateDictTests
         using var temp = new TempFolder();
         File.WriteAllText(temp.PathOf("notes.pt"), "not a zip");
         var e = Assert.Throws<InvalidDataException>(() => PyTorchStateDict.Load(temp.PathOf("notes.pt")));
-        Assert.Contains("is not a PyTorch state_dict file", e.Message);
+        Assert.Contains("is not a PyTorch state_dict file: it is not a zip archive", e.Message);
         Assert.Contains("notes.pt", e.Message);
         e = Assert.Throws<InvalidDataException>(() => PyTorchStateDict.Load(Repository.PathOf("models", "weather", "checkpoint-val0.190.ckpt")));
         Assert.Contains("is not a PyTorch state_dict file", e.Message);
@@ -86,18 +85,18 @@ public class PyTorchStateDictTests
     [Fact]
     public void A_wrong_size_is_named_with_both_sizes()
     {
-        var e = Assert.Throws<InvalidDataException>(() => LoadAltered((sd, _) => sd["lstm.weight_hh_l0"] = torch.zeros(32, 7)));
+        var e = Assert.Throws<InvalidDataException>(() => LoadAltered((sd, _) => sd["lstm.weight_hh_l0"] = Zeros(false, 32, 7)));
         Assert.Contains("'lstm.weight_hh_l0' is 32 x 7 but must be 32 x 8", e.Message);
-        e = Assert.Throws<InvalidDataException>(() => LoadAltered((sd, _) => sd["readout.bias"] = torch.zeros(6)));
+        e = Assert.Throws<InvalidDataException>(() => LoadAltered((sd, _) => sd["readout.bias"] = Zeros(false, 6)));
         Assert.Contains("'readout.bias' is 6 but must be 5", e.Message);
     }
 
     [Fact]
     public void An_unexpected_key_or_a_mixed_dtype_is_named()
     {
-        var e = Assert.Throws<InvalidDataException>(() => LoadAltered((sd, _) => sd["embedding.weight"] = torch.zeros(5, 3)));
+        var e = Assert.Throws<InvalidDataException>(() => LoadAltered((sd, _) => sd["embedding.weight"] = Zeros(false, 5, 3)));
         Assert.Contains("'embedding.weight'", e.Message);
-        e = Assert.Throws<InvalidDataException>(() => LoadAltered((sd, _) => sd["readout.bias"] = torch.zeros(5, ScalarType.Float64)));
+        e = Assert.Throws<InvalidDataException>(() => LoadAltered((sd, _) => sd["readout.bias"] = Zeros(true, 5)));
         Assert.Contains("Float32 and Float64", e.Message);
     }
 
@@ -113,14 +112,16 @@ public class PyTorchStateDictTests
         Assert.Contains("predicts 5 characters but the vocabulary has 3", bad.Message);
     }
 
-    /// <summary>A 2-layer float32 state_dict (V = 5, H = 8) changed by <paramref name="alter"/>, written with PyBridge and loaded.</summary>
-    private static void LoadAltered(Action<Dictionary<string, Tensor>, TorchLstm> alter)
+    /// <summary>A 2-layer float32 state_dict (V = 5, H = 8) changed by <paramref name="alter"/>, written and loaded.</summary>
+    private static void LoadAltered(Action<Dictionary<string, StateTensor>, TorchLstm> alter)
     {
         using var temp = new TempFolder();
         using var module = TorchConversion.ToTorch(new CharLstm(5, 8, 2, seed: 1));
-        var sd = module.state_dict();
+        var sd = module.state_dict().ToDictionary(kv => kv.Key, kv => new StateTensor(false, kv.Value.shape, TorchConversion.ToDoubles(kv.Value)));
         alter(sd, module);
-        PyTorchPickler.PickleStateDict(temp.PathOf("bad.pt"), sd);
+        using (var stream = File.Create(temp.PathOf("bad.pt"))) StateDictFile.Write(stream, sd.Select(kv => (kv.Key, kv.Value)));
         PyTorchStateDict.Load(temp.PathOf("bad.pt")).Dispose();
     }
+
+    private static StateTensor Zeros(bool float64, params long[] shape) => new(float64, shape, new double[shape.Aggregate(1L, (a, b) => a * b)]);
 }

@@ -10,7 +10,7 @@ using Xunit.Abstractions;
 namespace LstmCourse.Torch.Tests.Export;
 
 /// <summary>lib/LstmCourse.Torch/Export/check_state_dict.py: PyTorch itself (Debian's python3-torch) loads the exported files
-/// strictly and computes the logits our engines computed. Skipped, with the install command, where /usr/bin/python3 has no torch.</summary>
+/// strictly and computes the logits our engines computed, and what torch.save writes reads back. Skipped, with the install command, where /usr/bin/python3 has no torch.</summary>
 public class PythonStateDictCheckTests(ITestOutputHelper output)
 {
     private const string Python = "/usr/bin/python3";
@@ -34,7 +34,15 @@ public class PythonStateDictCheckTests(ITestOutputHelper output)
             logits.Add(z.Select(v => (double)v).ToArray());
         }
         PyTorchStateDict.Save(checkpoint, temp.PathOf("weather.pt"));
-        Check(temp, "weather.pt", new { tokens = new[] { tokens }, logits = new[] { logits }, tolerance = 2e-4 });
+        Check(temp, "weather.pt", new { tokens = new[] { tokens }, logits = new[] { logits }, tolerance = 2e-4 }, resave: "resaved.pt");
+
+        // what torch.save itself wrote (with the _metadata PyTorch adds) reads back into the same weights, bit for bit
+        var back = PyTorchStateDict.LoadCharLstm(temp.PathOf("resaved.pt"));
+        foreach (var (a, b) in model.Parameters.Zip(back.Parameters))
+        {
+            Assert.Equal(a.Name, b.Name);
+            Assert.Equal(a.Value, b.Value);
+        }
     }
 
     [SkippableFact]
@@ -50,10 +58,11 @@ public class PythonStateDictCheckTests(ITestOutputHelper output)
         Check(temp, "seq.pt", new { inputs = new[] { xs }, logits = new[] { zs }, tolerance = 1e-12 });
     }
 
-    private void Check(TempFolder temp, string model, object expected)
+    private void Check(TempFolder temp, string model, object expected, string? resave = null)
     {
         File.WriteAllText(temp.PathOf("expected.json"), JsonSerializer.Serialize(expected));
-        var (exit, text) = Run(Repository.PathOf("lib", "LstmCourse.Torch", "Export", "check_state_dict.py"), temp.PathOf(model), temp.PathOf("expected.json"));
+        string[] args = [Repository.PathOf("lib", "LstmCourse.Torch", "Export", "check_state_dict.py"), temp.PathOf(model), temp.PathOf("expected.json")];
+        var (exit, text) = Run(resave is null ? args : [.. args, temp.PathOf(resave)]);
         output.WriteLine(text);
         Assert.True(exit == 0, $"check_state_dict.py exited {exit}:\n{text}");
         Assert.Contains(" ok", text);
