@@ -47,23 +47,24 @@ public static class TorchBridge
             }
             catch (Exception e) when (e is DllNotFoundException or BadImageFormatException or NotSupportedException or TypeInitializationException or EntryPointNotFoundException)
             {
-                throw new TorchUnavailableException(Explain(root, e), e);
+                throw new TorchUnavailableException(Explain(Folder, root, e), e);
             }
             loaded = true;
         }
     }
 
-    private static string Explain(string root, Exception e)
+    /// <summary>What a failed load of <paramref name="root"/> from <paramref name="folder"/> means, from the loader's own message.</summary>
+    internal static string Explain(string folder, string root, Exception e)
     {
         string loader = (e.InnerException ?? e).Message;
         var version = System.Text.RegularExpressions.Regex.Match(loader, @"version `(GLIBCXX_[0-9.]+|CXXABI_[0-9.]+|GLIBC_[0-9.]+)' not found");
         if (version.Success)
-            return $"LibTorch cannot load from '{Folder}': {NativeRoot} needs {version.Groups[1].Value}, which this system's C++ runtime " +
+            return $"LibTorch cannot load from '{folder}': {Path.GetFileName(root)} needs {version.Groups[1].Value}, which this system's C++ runtime " +
                    $"(libstdc++.so.6 / libc.so.6) does not provide. The bridge's build marks libLibTorchSharp.so's GLIBCXX_3.4.32 need weak in its " +
                    "copy (it uses no symbol of that version); if this is the unpatched copy of a NuGet package, load artifacts/torch/LstmCourse.Torch.dll " +
                    "after `dotnet build lib/LstmCourse.Torch -c Release`. If that copy fails too, the system is older than Debian 12 / Ubuntu 22.04: " +
                    $"use a newer one (or a newer libstdc++6). Loader message: {loader}";
-        return $"LibTorch cannot load from '{Folder}' ({root}): {loader}. Rebuild the bridge (`dotnet build lib/LstmCourse.Torch -c Release`) " +
+        return $"LibTorch cannot load from '{folder}' ({root}): {loader}. Rebuild the bridge (`dotnet build lib/LstmCourse.Torch -c Release`) " +
                "and restart the kernel or process; a native library that failed to load is not retried.";
     }
 

@@ -56,10 +56,16 @@ public class CopyTorchNativesTests
         TorchBridge.EnsureLoaded();                                   // the copy's dependencies (libtorch, libc10) are loaded by soname
         string libstdcxx = File.Exists("/usr/lib/x86_64-linux-gnu/libstdc++.so.6") ? "/usr/lib/x86_64-linux-gnu/libstdc++.so.6" : "/usr/lib64/libstdc++.so.6";
         bool systemHasIt = File.ReadAllBytes(libstdcxx).AsSpan().IndexOf(Encoding.ASCII.GetBytes(Marked + "\0")) >= 0;
-        string? error = null;
+        DllNotFoundException? error = null;
         try { NativeLibrary.Free(NativeLibrary.Load(CachedOriginal)); }
-        catch (DllNotFoundException e) { error = e.Message; }
-        if (systemHasIt) Assert.Null(error);
-        else Assert.True(error is not null && error.Contains($"version `{Marked}' not found"), $"expected the loader to refuse the unpatched original for {Marked}, got: {error ?? "it loaded"}");
+        catch (DllNotFoundException e) { error = e; }
+        if (systemHasIt) { Assert.Null(error); return; }
+        Assert.True(error is not null && error.Message.Contains($"version `{Marked}' not found"), $"expected the loader to refuse the unpatched original for {Marked}, got: {error?.Message ?? "it loaded"}");
+
+        // what TorchBridge.EnsureLoaded would say about this copy: the cause and the fix
+        string message = TorchBridge.Explain(Path.GetDirectoryName(CachedOriginal)!, CachedOriginal, error!);
+        Assert.Contains($"libLibTorchSharp.so needs {Marked}", message);
+        Assert.Contains("`dotnet build lib/LstmCourse.Torch -c Release`", message);
+        Assert.Contains("artifacts/torch/LstmCourse.Torch.dll", message);
     }
 }
