@@ -122,7 +122,7 @@ public sealed partial class TorchTrainer : IDisposable
             var row = TrainStep();
             elapsedSeconds = startSeconds + clock.Elapsed.TotalSeconds;
             history[^1] = row with { ElapsedSeconds = elapsedSeconds };
-            (windowLoss, windowSeconds, windowSteps) = (windowLoss + row.TrainLoss, windowSeconds + CharsPerStep / row.CharsPerSecond, windowSteps + 1);
+            (windowLoss, windowSeconds, windowSteps) = (windowLoss + row.TrainLoss, windowSeconds + (row.CharsPerSecond > 0 ? CharsPerStep / row.CharsPerSecond : 0), windowSteps + 1);
             bool ending = Stopping(stopAt, cancellationToken) is not null;
             evaluated = HasValidation && (Step % Config.EvaluateEvery == 0 || ending);
             if (evaluated) Evaluate();
