@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The LstmCourse benchmark, one command:   bench/run.sh [--quick]
 #
-# Builds Release, then for each hidden size runs our CharLstm and PyTorch 1.13 side by side (same model: one-hot
-# V=100 -> 1-layer LSTM -> linear -> cross-entropy; N=32 streams, T=50 steps, float32, plain SGD), with 1 and 2
-# threads, plus the SGEMM GFLOP/s of our kernel at 1024^3. Prints a table, the ratios ours/PyTorch (each side at its
+# Builds Release, then for each hidden size runs our CharLstm, TorchSharp (LibTorch 2.10, bench/LstmCourse.Bench.Torch)
+# and PyTorch 1.13 side by side (same model: one-hot V=100 -> 1-layer LSTM -> linear -> cross-entropy; N=32 streams,
+# T=50 steps, float32, plain SGD; TorchSharp also with Adam + clip 5), with 1 and 2 threads, plus the SGEMM GFLOP/s
+# of our kernel at 1024^3. Prints a table, the ratios ours/PyTorch (each side at its
 # best thread count) against the targets, the share of the single-thread SGEMM peak reached by the H=512 step, and
 # which BLAS torch uses. FLOPs are counted as N*T*(24H^2 + 6HV) for a training step (bench/LstmCourse.Bench/Flops.cs).
 #
@@ -17,10 +18,17 @@ cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 PY=/usr/bin/python3
 BENCH=bench/LstmCourse.Bench/bin/Release/net10.0/LstmCourse.Bench.dll
+TSBENCH=bench/LstmCourse.Bench.Torch/bin/Release/net10.0/LstmCourse.Bench.Torch.dll
 OUT=$(mktemp)
 trap 'rm -f "$OUT"' EXIT
 
 dotnet build bench/LstmCourse.Bench -c Release -v quiet -nologo | grep -E "error|Warn|warn" || true
+# TorchSharp: restores LibTorch (about 0.6 GB, once) and builds the bridge; without it our numbers are still printed.
+have_ts=0
+if dotnet build bench/LstmCourse.Bench.Torch -c Release -v quiet -nologo > "$OUT.ts" 2>&1; then have_ts=1; else
+  grep -E "error" "$OUT.ts" | head -5; echo "(TorchSharp bench did not build; continuing without it)"
+fi
+rm -f "$OUT.ts"
 echo "== load before: $(uptime)"
 have_torch=0
 if [ -x "$PY" ] && "$PY" -c "import torch" 2>/dev/null; then have_torch=1; else
@@ -41,11 +49,12 @@ dotnet "$BENCH" --only gemm "$@" | tee -a "$OUT"
 if [ $have_torch = 1 ]; then torch --blas-only | tee -a "$OUT"; fi
 for H in 128 512; do
   dotnet "$BENCH" --only train --hidden $H "$@" | tee -a "$OUT"
+  if [ $have_ts = 1 ]; then dotnet "$TSBENCH" --hidden $H "$@" | tee -a "$OUT"; fi
   if [ $have_torch = 1 ]; then torch --hidden $H "$@" | tee -a "$OUT"; fi
 done
 echo "== load after: $(uptime)"
 echo
-grep -E "^(torch [^V]*config|BLAS library|OpenBLAS:|WARNING|PyTorch not found)" "$OUT" || true
+grep -E "^(torch [^V]*config|BLAS library|OpenBLAS:|WARNING|PyTorch not found|LstmCourse TorchSharp bench)" "$OUT" || true
 
 awk '
   /^RESULT/ {
@@ -57,15 +66,18 @@ awk '
     if (kv["chars_per_s"] + 0 > best[kind, kv["H"]] + 0) { best[kind, kv["H"]] = kv["chars_per_s"]; bestT[kind, kv["H"]] = kv["threads"] }
   }
   END {
-    printf "\n| hidden | threads | ours chars/s | ours GFLOP/s | PyTorch chars/s | PyTorch GFLOP/s | ours / PyTorch |\n"
-    printf "|---:|---:|---:|---:|---:|---:|---:|\n"
+    printf "\n| hidden | threads | ours chars/s | ours GFLOP/s | PyTorch chars/s | PyTorch GFLOP/s | ours / PyTorch | TorchSharp chars/s | TorchSharp GFLOP/s | TorchSharp Adam+clip chars/s | ours / TorchSharp |\n"
+    printf "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
     n = split("128 512", hk, " "); m = split("1 2", tk, " ")
     for (a = 1; a <= n; a++) for (b = 1; b <= m; b++) {
       key = hk[a] SUBSEP tk[b]
       if (!(("ours", key) in cps)) continue
       tc = ("torch", key) in cps ? cps["torch", key] : ""
-      printf "| %s | %s | %s | %s | %s | %s | %s |\n", hk[a], tk[b], cps["ours", key], gf["ours", key],
-        tc == "" ? "-" : tc, tc == "" ? "-" : gf["torch", key], tc == "" ? "-" : sprintf("%.2fx", cps["ours", key] / tc)
+      ts = ("torchsharp", key) in cps ? cps["torchsharp", key] : ""
+      ta = ("torchsharp_adam", key) in cps ? cps["torchsharp_adam", key] : "-"
+      printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", hk[a], tk[b], cps["ours", key], gf["ours", key],
+        tc == "" ? "-" : tc, tc == "" ? "-" : gf["torch", key], tc == "" ? "-" : sprintf("%.2fx", cps["ours", key] / tc),
+        ts == "" ? "-" : ts, ts == "" ? "-" : gf["torchsharp", key], ta, ts == "" ? "-" : sprintf("%.2fx", cps["ours", key] / ts)
     }
     printf "\nSGEMM 1024^3 (our kernel): "
     for (b = 1; b <= m; b++) if (tk[b] in sgemm) printf "%s thread(s) %s GFLOP/s   ", tk[b], sgemm[tk[b]]
