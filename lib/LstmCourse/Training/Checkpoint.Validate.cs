@@ -34,6 +34,17 @@ public sealed partial class Checkpoint
         var missing = shapes.Keys.Where(k => !Weights.Any(w => w.Name == k)).ToList();
         if (missing.Count > 0) return $"weights lack {string.Join(", ", missing)}, which a model of {model} has";
 
+        var p = Position;
+        if (p.Step < 0 || p.Step > int.MaxValue) return $"position: step {p.Step} is outside 0..{int.MaxValue}";
+        if (p.Epoch < 0) return $"position: epoch {p.Epoch} is negative";
+        if (p.Batch < 0) return $"position: batch {p.Batch} is negative";
+        if (!(p.ElapsedSeconds >= 0) || !double.IsFinite(p.ElapsedSeconds)) return $"position: elapsed time {p.ElapsedSeconds} s is not a finite time ≥ 0";
+        if (p.Step > 0 ? !(p.InitialLoss >= 0 && double.IsFinite(p.InitialLoss)) : !(double.IsNaN(p.InitialLoss) || p.InitialLoss >= 0 && double.IsFinite(p.InitialLoss)))
+            return $"position: the first loss {p.InitialLoss} is not a finite loss ≥ 0";
+        if (!(p.BestValidationLoss >= 0)) return $"position: the best validation loss {p.BestValidationLoss} is not a loss ≥ 0 (or +∞ before the first)";
+        if (p.BestStep < -1 || p.BestStep > p.Step) return $"position: the best step {p.BestStep} is outside -1..{p.Step}";
+        if (p.BadEvaluations < 0) return $"position: {p.BadEvaluations} evaluations without improvement is negative";
+
         string optimizer;
         try { optimizer = IOptimizer.From(Config).Name; }
         catch (ArgumentException e) { return $"the stored config's optimizer: {e.Message}"; }
@@ -47,17 +58,6 @@ public sealed partial class Checkpoint
 
         if (RngState.Length != 4) return $"rng: {RngState.Length} state words, expected 4";
         if ((RngState[0] | RngState[1] | RngState[2] | RngState[3]) == 0) return "rng: the state is all zeros, which xoshiro256** never reaches";
-
-        var p = Position;
-        if (p.Step < 0 || p.Step > int.MaxValue) return $"position: step {p.Step} is outside 0..{int.MaxValue}";
-        if (p.Epoch < 0) return $"position: epoch {p.Epoch} is negative";
-        if (p.Batch < 0) return $"position: batch {p.Batch} is negative";
-        if (!(p.ElapsedSeconds >= 0) || !double.IsFinite(p.ElapsedSeconds)) return $"position: elapsed time {p.ElapsedSeconds} s is not a finite time ≥ 0";
-        if (p.Step > 0 ? !(p.InitialLoss >= 0 && double.IsFinite(p.InitialLoss)) : !(double.IsNaN(p.InitialLoss) || p.InitialLoss >= 0 && double.IsFinite(p.InitialLoss)))
-            return $"position: the first loss {p.InitialLoss} is not a finite loss ≥ 0";
-        if (!(p.BestValidationLoss >= 0)) return $"position: the best validation loss {p.BestValidationLoss} is not a loss ≥ 0 (or +∞ before the first)";
-        if (p.BestStep < -1 || p.BestStep > p.Step) return $"position: the best step {p.BestStep} is outside -1..{p.Step}";
-        if (p.BadEvaluations < 0) return $"position: {p.BadEvaluations} evaluations without improvement is negative";
 
         if (Tensors("state", CarriedState, name => name.StartsWith("layer", StringComparison.Ordinal) && (name.EndsWith(".h", StringComparison.Ordinal) || name.EndsWith(".c", StringComparison.Ordinal))
                 && int.TryParse(name.AsSpan(5, name.Length - 7), NumberStyles.None, CultureInfo.InvariantCulture, out int l) && l < L && name == $"layer{l}{name[^2..]}"
