@@ -77,7 +77,7 @@ public sealed partial class Checkpoint
 
         return new Checkpoint
         {
-            Config = Read("config", r => ReadConfig(new UTF8Encoding(false, true).GetString(r.ReadBytes((int)r.BaseStream.Length)))),
+            Config = Read("config", r => ReadConfig(r.ReadBytes((int)r.BaseStream.Length))),
             Vocabulary = Read("vocabulary", r => ReadVocabulary(r, version)),
             Weights = Read("weights", ReadTensors),
             Optimizer = Read("optimizer", r => new OptimizerState(r.ReadString(), r.ReadInt64(), ReadTensors(r))),
@@ -146,8 +146,11 @@ public sealed partial class Checkpoint
         return count;
     }
 
-    private static TrainingConfig ReadConfig(string json)
+    private static TrainingConfig ReadConfig(byte[] utf8)
     {
+        string json;
+        try { json = new UTF8Encoding(false, true).GetString(utf8); }
+        catch (DecoderFallbackException) { throw new InvalidDataException("the stored config is not UTF-8 text (JSON)"); }
         try { return TrainingConfig.FromJson(json).Validate(); }
         catch (ArgumentException e) { throw new InvalidDataException($"the stored config is invalid: {e.Message}", e); }
     }
