@@ -102,25 +102,24 @@ internal static class Campaigns
     }
 
     /// <summary>Real <c>lstm-course train</c> child processes (tiny config, 3000 steps, checkpoint every 50) killed with
-    /// SIGKILL at a random moment of their life, start to exit; every third resume is killed again. The folder must then
-    /// sample (if it holds a checkpoint), read back its metrics, and resume (or start again) to the uninterrupted run's
-    /// numbers exactly.</summary>
+    /// SIGKILL at a random moment: at a random step (when metrics.csv reaches that row), while it finishes (just after its
+    /// final checkpoint appears), or while it starts; every third resume is killed again. The folder must then sample (if
+    /// it holds a checkpoint), read back its metrics, and resume (or start again) to the uninterrupted run's numbers exactly.</summary>
     public static IEnumerable<Tally> Kills(Workspace workspace, int trials, int seed)
     {
         var random = new Random(seed + 2);
         string[] run = [.. workspace.TinyTrain, "--set", "MaxSteps=3000"];
         string reference = workspace.NewFolder("uninterrupted");
-        var clock = Stopwatch.StartNew();
-        using (var child = RunComparison.Start([.. run, "--out", reference])) child.WaitForExit();
-        double life = clock.Elapsed.TotalSeconds;
-        var moments = new Tally($"moment of the kill (an uninterrupted child lives {life:0.0} s)");
+        var uninterrupted = Case.Run([.. run, "--out", reference]);
+        if (uninterrupted.Exit != ExitCodes.Ok) throw new InvalidOperationException(uninterrupted.Error);
+        var moments = new Tally("moment of the kill");
         var usable = new Tally("the killed folder: sample and metrics.csv");
         var resumed = new Tally("resumed (or restarted, with no checkpoint yet) against the uninterrupted run");
         for (int n = 0; n < trials; n++)
         {
             string folder = workspace.NewFolder("killed");
-            double at = random.NextDouble() * (life + 0.3);
-            string moment = Kill([.. run, "--out", folder], at, folder);
+            var trigger = Trigger.Random(random);
+            string moment = Kill([.. run, "--out", folder], trigger, folder);
             moments.Add(moment, null, $"trial {n}");
 
             bool holds = RunFolder.HoldsRun(folder);
@@ -129,33 +128,69 @@ internal static class Campaigns
             if (failure is null && File.Exists(Path.Combine(folder, RunFolder.MetricsFile)))
                 try { TrainingMetrics.ReadCsv(Path.Combine(folder, RunFolder.MetricsFile)); }
                 catch (Exception e) { failure = $"metrics.csv does not read back: {e.Message}"; }
-            usable.Add(holds ? $"held a checkpoint: sample exit {sample.Exit}" : $"no checkpoint yet: sample exit {sample.Exit}", failure, $"trial {n} ({moment}, {at:0.00} s)");
+            usable.Add(holds ? $"held a checkpoint: sample exit {sample.Exit}" : $"no checkpoint yet: sample exit {sample.Exit}", failure, $"trial {n} ({moment}, {trigger})");
 
             string[] again = holds ? ["train", "--resume", folder, "--corpus", workspace.Corpus] : [.. run, "--out", folder];
-            if (n % 3 == 2 && holds) Kill(again, random.NextDouble() * life, folder);      // kill the resume too, then resume again
+            string twice = "";
+            if (n % 3 == 2)
+            {
+                var second = Trigger.Random(random);
+                twice = $"; the {(holds ? "resume" : "restart")} killed too, {Kill(again, second, folder)} ({second})";
+            }
             bool holdsNow = RunFolder.HoldsRun(folder);
             var finish = Case.Run(holdsNow ? ["train", "--resume", folder, "--corpus", workspace.Corpus] : [.. run, "--out", folder]);
             failure = finish.Failure(ExitCodes.Ok);
             if (failure is null && RunComparison.Difference(reference, folder) is { } difference) failure = "differs from the uninterrupted run in " + difference;
-            if (failure is null && Directory.GetFiles(folder, ".*").Length > 0) failure = "left " + string.Join(", ", Directory.GetFiles(folder, ".*").Select(Path.GetFileName));
-            resumed.Add(failure is null ? "exact: the same numbers as the uninterrupted run" : "not exact", failure, $"trial {n} ({moment}, {at:0.00} s)");
+            if (failure is null && Directory.GetFiles(folder, ".*.tmp").Length > 0) failure = "left " + string.Join(", ", Directory.GetFiles(folder, ".*.tmp").Select(Path.GetFileName));
+            resumed.Add((failure is null ? "exact: the same numbers as the uninterrupted run" : "not exact") + (twice.Length > 0 ? " (killed twice)" : ""),
+                failure, $"trial {n} ({moment}, {trigger}{twice})");
             Directory.Delete(folder, true);
-            Console.WriteLine($"kills: trial {n + 1} of {trials}: {moment}; {(failure is null ? "exact" : failure)}");
+            Console.WriteLine($"kills: trial {n + 1} of {trials}: {moment} ({trigger}){twice}; {(failure is null ? "exact" : failure)}");
         }
         return [moments, usable, resumed];
     }
 
-    /// <summary>Starts the command as a child process and SIGKILLs it after <paramref name="seconds"/>; says what the
+    /// <summary>When to kill: when metrics.csv reaches a row, a moment after the final checkpoint appears, or a moment after the start.</summary>
+    private sealed record Trigger(int? Row, bool Finishing, int DelayMs)
+    {
+        public static Trigger Random(Random random) => random.Next(20) switch
+        {
+            < 12 => new Trigger(random.Next(1, 3001), false, 0),
+            < 17 => new Trigger(null, true, random.Next(0, 150)),
+            _ => new Trigger(null, false, random.Next(0, 500)),
+        };
+
+        public bool Due(string folder, TimeSpan since)
+        {
+            if (Row is { } row)
+            {
+                string metrics = Path.Combine(folder, RunFolder.MetricsFile);
+                try { return File.Exists(metrics) && File.ReadAllText(metrics).Count(c => c == '\n') > row; }
+                catch (IOException) { return false; }
+            }
+            if (Finishing) return Directory.Exists(folder) && Directory.GetFiles(folder, "checkpoint-val*.ckpt").Length > 0;
+            return since.TotalMilliseconds >= DelayMs;
+        }
+
+        public override string ToString() => Row is { } row ? $"at step {row}" : Finishing ? $"{DelayMs} ms after the final checkpoint appears" : $"{DelayMs} ms after the start";
+    }
+
+    /// <summary>Starts the command as a child process and SIGKILLs it when <paramref name="trigger"/> is due; says what the
     /// folder then held.</summary>
-    private static string Kill(string[] args, double seconds, string folder)
+    private static string Kill(string[] args, Trigger trigger, string folder)
     {
         using var child = RunComparison.Start(args);
-        bool exited = child.WaitForExit(TimeSpan.FromSeconds(seconds));
+        var clock = Stopwatch.StartNew();
+        while (!child.HasExited && !trigger.Due(folder, clock.Elapsed)) Thread.Sleep(2);
+        if (trigger.Finishing && !child.HasExited) Thread.Sleep(trigger.DelayMs);
+        bool exited = child.HasExited;
         if (!exited) { child.Kill(); child.WaitForExit(); }
         if (exited) return "after it exited";
         var files = Directory.Exists(folder) ? Directory.GetFiles(folder).Select(Path.GetFileName).ToHashSet() : [];
         if (files.Contains(RunFolder.SummaryFile)) return "while finishing: summary written";
-        if (files.Any(f => f!.StartsWith("checkpoint-val", StringComparison.Ordinal))) return "while finishing: final checkpoint written";
+        if (files.Contains(RunFolder.SamplesFile)) return "while finishing: samples written";
+        if (files.Any(f => f!.StartsWith("checkpoint-val", StringComparison.Ordinal)))
+            return files.Contains(RunFolder.LatestCheckpoint) ? "while finishing: final and latest checkpoints both there" : "while finishing: final checkpoint written";
         if (files.Contains(RunFolder.LatestCheckpoint)) return "while training, after a checkpoint";
         if (files.Contains(RunFolder.MetricsFile)) return "while training, before the first checkpoint";
         return "while starting";

@@ -89,9 +89,9 @@ internal sealed class Tally(string name)
     private static string Coarse(string kind)
     {
         var m = System.Text.RegularExpressions.Regex.Match(kind, @"^(exit \d+: )(?:malformed \((?:section '(\w+)'|(sections missing))|inconsistent: (\w+)|the stored config is invalid: TrainingConfig\.(\w+))");
-        var field = System.Text.RegularExpressions.Regex.Match(kind, @"^(exit \d+: )(?:config field (\w+) cannot be set|TrainingConfig\.(\w+) is)");
+        var field = System.Text.RegularExpressions.Regex.Match(kind, @"^(exit \d+: )(?:config field ([\w#]+) cannot be set|TrainingConfig\.([\w#]+) is)");
         if (field.Success) return field.Groups[2].Success ? $"{field.Groups[1].Value}cannot parse the value of {field.Groups[2].Value}" : $"{field.Groups[1].Value}out of range: {field.Groups[3].Value}";
-        if (!m.Success) return kind.Length > 60 ? kind[..60] : kind;
+        if (!m.Success) return kind.Length > 100 ? kind[..100] : kind;
         if (m.Groups[2].Success) return $"{m.Groups[1].Value}malformed: {m.Groups[2].Value}";
         if (m.Groups[3].Success) return $"{m.Groups[1].Value}malformed: a section missing";
         if (m.Groups[4].Success) return $"{m.Groups[1].Value}inconsistent: {m.Groups[4].Value}";

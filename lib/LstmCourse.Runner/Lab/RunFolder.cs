@@ -13,7 +13,7 @@ namespace LstmCourse.Runner.Lab;
 /// checkpoint-latest.ckpt    the newest checkpoint while the run trains (saved at every evaluation)
 /// checkpoint-val&lt;bpc&gt;.ckpt  the final checkpoint, which replaces it when the run ends
 /// samples.txt, summary.txt  written when the run ends
-/// .lstm-course.lock         held by the process that writes the folder
+/// .lstm-course.lock         locked by the process that writes the folder (an empty file; the lock dies with the process)
 /// </code>
 /// </remarks>
 public static class RunFolder
@@ -32,7 +32,7 @@ public static class RunFolder
     {
         Directory.CreateDirectory(folder);
         string path = Path.Combine(folder, LockFile);
-        try { return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose); }
+        try { return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1); }   // stays: deleting it would let two writers lock two files
         catch (IOException e)
         {
             throw new IOException($"run folder '{Path.GetFullPath(folder)}' is being written by another lstm-course process (it holds {LockFile}); "
