@@ -9,7 +9,7 @@ namespace LstmCourse.Notebooks.Tests.Commands;
 /// run that was never stopped. (tests/LstmCourse.Fuzz kills many runs at random moments; this is one.)</summary>
 public class KilledRunTests
 {
-    private static readonly string[] Run = ["train", "--config", "tiny", "--set", "MaxSteps=1500", "--set", "EvaluateEvery=50", "--corpus", LabFixture.TinyWeather];
+    private static readonly string[] Run = ["train", "--config", "tiny", "--set", "MaxSteps=800", "--set", "EvaluateEvery=50", "--corpus", LabFixture.TinyWeather];
 
     private static readonly Lazy<string> Uninterrupted = new(() =>
     {
@@ -68,7 +68,7 @@ public class KilledRunTests
     {
         using var temp = new TempFolder();
         string early = temp.PathOf("early"), folder = temp.PathOf("both");
-        Assert.Equal(ExitCodes.Ok, Cli.Run([.. Run.Select(a => a == "MaxSteps=1500" ? "MaxSteps=100" : a), "--out", early]).ExitCode);
+        Assert.Equal(ExitCodes.Ok, Cli.Run([.. Run.Select(a => a == "MaxSteps=800" ? "MaxSteps=100" : a), "--out", early]).ExitCode);
         Directory.CreateDirectory(folder);
         File.Copy(Directory.GetFiles(early, "checkpoint-*.ckpt").Single(), Path.Combine(folder, "checkpoint-val9.999.ckpt"));
         File.Copy(Directory.GetFiles(Uninterrupted.Value, "checkpoint-*.ckpt").Single(), Path.Combine(folder, RunFolder.LatestCheckpoint));
@@ -76,7 +76,7 @@ public class KilledRunTests
         var sample = Cli.Run("sample", "--checkpoint", folder, "--length", "40");
 
         Assert.True(sample.ExitCode == ExitCodes.Ok, sample.Error);
-        Assert.Contains("using checkpoint-latest.ckpt (step 1500), the newest of 2 checkpoints", sample.Error);
+        Assert.Contains("using checkpoint-latest.ckpt (step 800), the newest of 2 checkpoints", sample.Error);
     }
 
     [Fact]
@@ -90,6 +90,6 @@ public class KilledRunTests
             Assert.Equal(ExitCodes.Failed, second.ExitCode);
             Assert.Contains("is being written by another lstm-course process", second.Error);
         }
-        Assert.Equal(ExitCodes.Ok, Cli.Run([.. Run.Select(a => a == "MaxSteps=1500" ? "MaxSteps=20" : a), "--out", folder]).ExitCode);   // released
+        Assert.Equal(ExitCodes.Ok, Cli.Run([.. Run.Select(a => a == "MaxSteps=800" ? "MaxSteps=20" : a), "--out", folder]).ExitCode);   // released
     }
 }
