@@ -7,20 +7,20 @@ public sealed partial record TrainingConfig
     /// <summary>Throws an <see cref="ArgumentException"/> naming the first field out of range, its value and the valid range.</summary>
     public TrainingConfig Validate()
     {
-        Int(nameof(HiddenSize), HiddenSize, 1, 4096);
-        Int(nameof(Layers), Layers, 1, 16);
+        Int(nameof(HiddenSize), HiddenSize, 1, 4096, "1..4096 (a layer of 4096 units already holds 134 million weights; 64 to 512 is usual here)");
+        Int(nameof(Layers), Layers, 1, 16, "1..16 (a character model needs 1 to 3)");
         if ((long)Layers * HiddenSize * HiddenSize > MaxLayerWeights)
             throw Bad(nameof(HiddenSize), HiddenSize, $"at most {Math.Sqrt(MaxLayerWeights / Layers):0} with Layers = {Layers}: Layers x HiddenSize² above 2^25 "
                                                     + $"needs {Gigabytes(16L * 4 * Layers * HiddenSize * HiddenSize)} GB for the weights, gradients and optimizer moments");
-        Real(nameof(ForgetBias), ForgetBias, -10, 10, "[-10, 10]");
+        Real(nameof(ForgetBias), ForgetBias, -10, 10, "[-10, 10] (σ(10) = 0.99995 already keeps the cell state whole; a larger bias only saturates the gate)");
 
-        Int(nameof(SequenceLength), SequenceLength, 1, 100_000);
-        Int(nameof(BatchSize), BatchSize, 1, 4096);
+        Int(nameof(SequenceLength), SequenceLength, 1, 100_000, "1..100000 (the BPTT window; every step of it is kept in memory for the backward pass)");
+        Int(nameof(BatchSize), BatchSize, 1, 4096, "1..4096 (parallel streams through the text; 16 to 64 is usual)");
         long activations = (long)Layers * BatchSize * SequenceLength * HiddenSize;
         if (activations > MaxActivations)
             throw Bad(nameof(SequenceLength), SequenceLength, $"at most {MaxActivations / ((long)Layers * BatchSize * HiddenSize)} with Layers = {Layers}, BatchSize = {BatchSize}, "
                     + $"HiddenSize = {HiddenSize}: BPTT keeps about 8 floats per unit, step and row, {Gigabytes(32 * activations)} GB; lower SequenceLength or BatchSize");
-        Real(nameof(ValidationFraction), ValidationFraction, 0, 0.5, "[0, 0.5] (0 = no validation)");
+        Real(nameof(ValidationFraction), ValidationFraction, 0, 0.5, "[0, 0.5] (0 = no validation; above 0.5 the model would train on less text than it is judged on)");
         if (WindowsStartAfter is { Length: 0 })
             throw Bad(nameof(WindowsStartAfter), "\"\"", "null (streams that carry their state) or the text that ends a document, such as \"$$\\n\"");
 
@@ -40,7 +40,7 @@ public sealed partial record TrainingConfig
             throw Bad(nameof(WeightDecay), WeightDecay, $"0 with Optimizer {Optimizer}: only AdamW decays weights itself; set Optimizer to AdamW, or use L2 with {Optimizer}");
         if (!Enum.IsDefined(Schedule))
             throw Bad(nameof(Schedule), Schedule, $"one of {string.Join(", ", Enum.GetNames<ScheduleKind>())}");
-        Int(nameof(WarmupSteps), WarmupSteps, 0, MaxSteps - 1, $"0..MaxSteps − 1 = {MaxSteps - 1}");
+        Int(nameof(WarmupSteps), WarmupSteps, 0, MaxSteps - 1, $"0..MaxSteps − 1 = {MaxSteps - 1} (the ramp must end before the run does)");
         Int(nameof(DecayEvery), DecayEvery, 1, int.MaxValue);
         Real(nameof(DecayFactor), DecayFactor, double.Epsilon, 1, "(0, 1]");
         Real(nameof(MinLearningRate), MinLearningRate, 0, LearningRate, $"[0, LearningRate = {LearningRate.ToString(CultureInfo.InvariantCulture)}]");
@@ -56,7 +56,7 @@ public sealed partial record TrainingConfig
         Int(nameof(EvaluateEvery), EvaluateEvery, 1, int.MaxValue);
         Int(nameof(ValidationBatches), ValidationBatches, 0, int.MaxValue, "0 (all) or more");
         Int(nameof(LogEvery), LogEvery, 1, int.MaxValue);
-        Int(nameof(Threads), Threads, 0, 1024, "0 (all cores) to 1024");
+        Int(nameof(Threads), Threads, 0, 1024, "0 (all cores) to 1024 (more threads than cores are capped at the core count)");
         Int(nameof(Patience), Patience, 0, int.MaxValue, "0 (off) or more");
         Real(nameof(MinDelta), MinDelta, 0, 100, "0 or a positive number of nats up to 100 (a loss improves by a few nats at most)");
         if (!(DivergenceFactor == 0 || DivergenceFactor > 1 && DivergenceFactor <= 1e6))
