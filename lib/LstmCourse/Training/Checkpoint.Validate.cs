@@ -30,7 +30,8 @@ public sealed partial class Checkpoint
         shapes["Wy"] = (V, H);
         shapes["by"] = (V, 1);
         string model = string.Create(CultureInfo.InvariantCulture, $"V = {V} characters in the vocabulary, HiddenSize = {H}, Layers = {L} in the config");
-        if (Tensors("weights", Weights, name => shapes.TryGetValue(name, out var s) ? s : null, model) is { } weights) return weights;
+        if (Tensors("weights", Weights, name => shapes.TryGetValue(name, out var s) ? s : null,
+                $"the model's parameters ({string.Join(", ", shapes.Keys)})", model) is { } weights) return weights;
         var missing = shapes.Keys.Where(k => !Weights.Any(w => w.Name == k)).ToList();
         if (missing.Count > 0) return $"weights lack {string.Join(", ", missing)}, which a model of {model} has";
 
@@ -54,14 +55,14 @@ public sealed partial class Checkpoint
             return $"optimizer: {Optimizer.Steps} steps, outside 0..{Position.Step} (the position's step)";
         if (Tensors("optimizer", Optimizer.Buffers, name =>
                 name.LastIndexOf('.') is > 0 and var dot && shapes.TryGetValue(name[..dot], out var s) ? s : null,
-                "a buffer named after a parameter (layer0.Wx.m) with its shape") is { } buffers) return buffers;
+                "the buffers of a parameter (layer0.Wx.m, ...)", "the parameter's shape") is { } buffers) return buffers;
 
         if (RngState.Length != 4) return $"rng: {RngState.Length} state words, expected 4";
         if ((RngState[0] | RngState[1] | RngState[2] | RngState[3]) == 0) return "rng: the state is all zeros, which xoshiro256** never reaches";
 
         if (Tensors("state", CarriedState, name => name.StartsWith("layer", StringComparison.Ordinal) && (name.EndsWith(".h", StringComparison.Ordinal) || name.EndsWith(".c", StringComparison.Ordinal))
                 && int.TryParse(name.AsSpan(5, name.Length - 7), NumberStyles.None, CultureInfo.InvariantCulture, out int l) && l < L && name == $"layer{l}{name[^2..]}"
-                ? (N, H) : null, $"layer{{l}}.h and layer{{l}}.c for l < Layers = {L}, BatchSize x HiddenSize = {N} x {H}") is { } state) return state;
+                ? (N, H) : null, $"layer{{l}}.h and layer{{l}}.c for l < Layers = {L}", $"BatchSize = {N} and HiddenSize = {H} in the config") is { } state) return state;
         if (CarriedState.Count != 2 * L) return $"state: {CarriedState.Count} tensors, but a model of {L} layer(s) carries {2 * L} (h and c of each layer)";
 
         long last = 0;
@@ -75,18 +76,19 @@ public sealed partial class Checkpoint
         return null;
     }
 
-    /// <summary>A tensor list's first problem: a null, a name <paramref name="expected"/> does not know or given twice,
-    /// another shape, a length that is not rows x cols, or a value that is not finite.</summary>
-    private static string? Tensors(string section, IReadOnlyList<TensorSnapshot> tensors, Func<string, (int Rows, int Cols)?> expected, string what)
+    /// <summary>A tensor list's first problem: a null, a name <paramref name="expected"/> does not know (<paramref name="known"/>)
+    /// or given twice, another shape than <paramref name="source"/> gives, a length that is not rows x cols, or a value
+    /// that is not finite.</summary>
+    private static string? Tensors(string section, IReadOnlyList<TensorSnapshot> tensors, Func<string, (int Rows, int Cols)?> expected, string known, string source)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var t in tensors)
         {
             if (t?.Name is null || t.Data is null) return $"{section}: a tensor is null";
-            if (expected(t.Name) is not { } shape) return $"{section}: tensor '{t.Name}' is not one of {what}";
+            if (expected(t.Name) is not { } shape) return $"{section}: tensor '{t.Name}' is not one of {known}";
             if (!seen.Add(t.Name)) return $"{section}: tensor '{t.Name}' appears twice";
             if (t.Rows != shape.Rows || t.Cols != shape.Cols)
-                return $"{section}: tensor '{t.Name}' is {t.Rows}x{t.Cols}, but {what} make it {shape.Rows}x{shape.Cols}";
+                return $"{section}: tensor '{t.Name}' is {t.Rows}x{t.Cols}, but {source} make it {shape.Rows}x{shape.Cols}";
             if (t.Data.LongLength != (long)t.Rows * t.Cols) return $"{section}: tensor '{t.Name}' is {t.Rows}x{t.Cols} but holds {t.Data.LongLength} values";
             int bad = Array.FindIndex(t.Data, v => !float.IsFinite(v));
             if (bad >= 0) return $"{section}: tensor '{t.Name}'[{bad}] is {t.Data[bad].ToString(CultureInfo.InvariantCulture)}, not a finite number";

@@ -71,7 +71,7 @@ public sealed class CheckpointValidationTests : IDisposable
     [InlineData("Layers", "-1", "the stored config is invalid: TrainingConfig.Layers is -1")]
     [InlineData("LearningRate", "1e308", "the stored config is invalid: TrainingConfig.LearningRate is 1E+308")]
     [InlineData("Layers", "2", "weights lack layer1.Wx, layer1.Wh, layer1.b")]
-    [InlineData("BatchSize", "5", "state: tensor 'layer0.h' is 4x16, but layer{l}.h and layer{l}.c for l < Layers = 1, BatchSize x HiddenSize = 5 x 16")]
+    [InlineData("BatchSize", "5", "state: tensor 'layer0.h' is 4x16, but BatchSize = 5 and HiddenSize = 16 in the config make it 5x16")]
     [InlineData("Optimizer", "\"Sgd\"", "optimizer: the state is Adam's but the config trains with Sgd")]
     public void A_stored_config_that_is_invalid_or_does_not_fit_the_tensors_is_named(string field, string json, string expected)
     {
