@@ -12,6 +12,8 @@ public sealed partial class Checkpoint
     /// carried state is <c>layer{l}.h</c>, <c>layer{l}.c</c>, BatchSize x H each, finite; the random state is 4 words, not
     /// all zero; the position and the metrics' steps are in range.</summary>
     /// <remarks>Nothing is allocated here, so a checkpoint that declares a huge model fails before any model is built.</remarks>
+    private const double MaxElapsedSeconds = 1e9;          // 31 years; TimeSpan overflows near 9e11 s
+
     public string? Problem()
     {
         if (Config is null || Vocabulary is null || Weights is null || Optimizer is null || RngState is null || Position is null || CarriedState is null || History is null)
@@ -39,7 +41,8 @@ public sealed partial class Checkpoint
         if (p.Step < 0 || p.Step > int.MaxValue) return $"position: step {p.Step} is outside 0..{int.MaxValue}";
         if (p.Epoch < 0) return $"position: epoch {p.Epoch} is negative";
         if (p.Batch < 0) return $"position: batch {p.Batch} is negative";
-        if (!(p.ElapsedSeconds >= 0) || !double.IsFinite(p.ElapsedSeconds)) return $"position: elapsed time {p.ElapsedSeconds} s is not a finite time ≥ 0";
+        if (!(p.ElapsedSeconds >= 0 && p.ElapsedSeconds <= MaxElapsedSeconds))
+            return $"position: elapsed time {p.ElapsedSeconds.ToString(CultureInfo.InvariantCulture)} s is not a time of training, 0 to {MaxElapsedSeconds:0e0} s";
         if (p.Step > 0 ? !(p.InitialLoss >= 0 && double.IsFinite(p.InitialLoss)) : !(double.IsNaN(p.InitialLoss) || p.InitialLoss >= 0 && double.IsFinite(p.InitialLoss)))
             return $"position: the first loss {p.InitialLoss} is not a finite loss ≥ 0";
         if (!(p.BestValidationLoss >= 0)) return $"position: the best validation loss {p.BestValidationLoss} is not a loss ≥ 0 (or +∞ before the first)";

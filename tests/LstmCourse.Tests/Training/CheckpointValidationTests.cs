@@ -193,6 +193,12 @@ public sealed class CheckpointValidationTests : IDisposable
             BitConverter.GetBytes(-3L).CopyTo(body, 0);
             f["position"] = body;
         }));
+        Assert.Contains("position: elapsed time 1E+300 s is not a time of training", ProblemAfter(f =>       // found by the fuzzer: TimeSpan overflowed on resume
+        {
+            byte[] body = (byte[])f["position"].Clone();
+            BitConverter.GetBytes(1e300).CopyTo(body, 16);                                      // step (8), epoch (4), batch (4), elapsed seconds
+            f["position"] = body;
+        }));
     }
 
     [Fact]
