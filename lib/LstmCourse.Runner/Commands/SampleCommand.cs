@@ -55,7 +55,7 @@ public sealed class SampleCommand : ICommand
 
         Checkpoint checkpoint;
         try { checkpoint = Checkpoint.Load(path); }
-        catch (CheckpointFormatException e) { throw new UsageException(e.Message); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new UsageException(e.Message); }   // CheckpointFormatException too
         var sampler = new Sampler(checkpoint.CreateModel(), checkpoint.Vocabulary);
         var options = parsed.Flag("--greedy") ? SamplingOptions.Argmax : new SamplingOptions(temperature, topK);
         string text;
@@ -110,7 +110,7 @@ public sealed class SampleCommand : ICommand
                 return RunFolder.NewestCheckpoint(option, notes)?.Path
                        ?? throw new UsageException($"folder '{Path.GetFullPath(option)}' holds no .ckpt file; train one with lstm-course train.");
             }
-            catch (CheckpointFormatException e) { throw new UsageException(e.Message); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new UsageException(e.Message); }
         }
         throw new UsageException($"checkpoint '{Path.GetFullPath(option)}' does not exist.");
     }

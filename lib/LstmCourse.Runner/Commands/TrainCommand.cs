@@ -47,7 +47,7 @@ public sealed class TrainCommand : ICommand
 
         Exit codes: 0 trained; 1 usage error (unknown option, bad config value, missing file, a folder that holds a
         run, a checkpoint that does not fit); 2 training diverged (the newest good checkpoint stays: --resume DIR
-        with a lower LearningRate), or a file could not be written (disk full, no permission, folder in use).
+        with a lower LearningRate), or a file could not be read or written (disk full, no permission, folder in use).
         """;
 
     public int Execute(IReadOnlyList<string> args, TextWriter output, TextWriter error)

@@ -82,8 +82,11 @@ public sealed partial class Checkpoint
         ArgumentException.ThrowIfNullOrEmpty(path);
         string full = System.IO.Path.GetFullPath(path);
         if (!File.Exists(full)) throw new FileNotFoundException($"Checkpoint '{full}' does not exist.", full);
-        byte[] bytes = File.ReadAllBytes(full);
         CheckpointFormatException Bad(string problem, Exception? inner = null) => new(full, problem, inner);
+        long size = new FileInfo(full).Length;
+        if (size > Array.MaxLength)
+            throw Bad($"it is {size:N0} bytes, more than one array holds ({Array.MaxLength:N0}); no model of this course is that large.");
+        byte[] bytes = File.ReadAllBytes(full);
 
         if (bytes.Length < HeaderBytes)
             throw Bad($"it is truncated: {bytes.Length} bytes, shorter than the {HeaderBytes}-byte header.");
