@@ -10,9 +10,11 @@ public sealed partial class Checkpoint
     /// <c>layer{l}.b</c> 4H x 1, <c>Wy</c> V x H, <c>by</c> V x 1, with V from the vocabulary and H, L from the config) and
     /// finite; the optimizer state is the config's optimizer, its buffers shaped like their parameters and finite; the
     /// carried state is <c>layer{l}.h</c>, <c>layer{l}.c</c>, BatchSize x H each, finite; the random state is 4 words, not
-    /// all zero; the position and the metrics' steps are in range.</summary>
+    /// all zero; the position is in range; the metrics' steps increase up to the position's and their numbers are finite,
+    /// not negative, and losses at most 1e4 nats.</summary>
     /// <remarks>Nothing is allocated here, so a checkpoint that declares a huge model fails before any model is built.</remarks>
     private const double MaxElapsedSeconds = 1e9;          // 31 years; TimeSpan overflows near 9e11 s
+    private const double MaxLoss = 1e4;                    // nats per character: ln V ≈ 4 at the start, and float logits cannot give 200
 
     public string? Problem()
     {
@@ -75,6 +77,14 @@ public sealed partial class Checkpoint
             if (row is null) return $"metrics: row {k} is null";
             if (row.Step <= last || row.Step > p.Step) return $"metrics: row {k} is step {row.Step}, not between the previous row's {last} and the position's {p.Step}";
             last = row.Step;
+            foreach (var (name, value, max) in new (string, double, double)[]
+                     {
+                         ("train loss", row.TrainLoss, MaxLoss), ("validation loss", row.ValidationLoss ?? 0, MaxLoss), ("penalty", row.Penalty, double.MaxValue),
+                         ("epoch", row.Epoch, double.MaxValue), ("elapsed time", row.ElapsedSeconds, MaxElapsedSeconds), ("gradient norm", row.GradientNorm, double.MaxValue),
+                         ("learning rate", row.LearningRate, double.MaxValue), ("speed", row.CharsPerSecond, double.MaxValue),
+                     })
+                if (!(value >= 0 && value <= max))
+                    return $"metrics: row {k} (step {row.Step}) has a {name} of {value.ToString(CultureInfo.InvariantCulture)}, not a number in [0, {max.ToString("G3", CultureInfo.InvariantCulture)}]";
         }
         return null;
     }

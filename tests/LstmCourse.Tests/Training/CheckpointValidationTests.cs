@@ -201,6 +201,20 @@ public sealed class CheckpointValidationTests : IDisposable
         }));
     }
 
+    [Theory]
+    [InlineData(3, double.NaN, "metrics: row 4 (step 5) has a train loss of NaN")]
+    [InlineData(3, 1e300, "metrics: row 4 (step 5) has a train loss of 1E+300, not a number in [0, 1E+04]")]       // found by the fuzzer: a file name of 300 digits
+    [InlineData(6, -1.0, "metrics: row 4 (step 5) has a gradient norm of -1")]
+    public void A_metrics_row_with_a_number_no_run_can_give_is_named(int field, double value, string expected)
+    {
+        Assert.Contains(expected, ProblemAfter(f =>
+        {
+            byte[] body = (byte[])f["metrics"].Clone();
+            BitConverter.GetBytes(value).CopyTo(body, 4 + 4 * 72 + field * 8);             // count, then rows: step, epoch, elapsed, loss, penalty, validation, norm, ...
+            f["metrics"] = body;
+        }));
+    }
+
     [Fact]
     public void An_inconsistent_checkpoint_in_memory_neither_builds_a_model_nor_saves()
     {
