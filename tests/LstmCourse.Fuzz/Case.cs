@@ -67,6 +67,7 @@ internal sealed record Case(int Exit, string Output, string Error, Exception? Es
 internal sealed class Tally(string name)
 {
     private readonly SortedDictionary<string, int> kinds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> examples = new(StringComparer.Ordinal);
     public List<string> Failures { get; } = [];
     public int Cases { get; private set; }
 
@@ -74,6 +75,8 @@ internal sealed class Tally(string name)
     {
         Cases++;
         kinds[kind] = kinds.GetValueOrDefault(kind) + 1;
+        var list = examples.TryGetValue(kind, out var l) ? l : examples[kind] = [];
+        if (list.Count < 8) list.Add(what);
         if (failure is not null) Failures.Add($"{what}: {failure}");
     }
 
@@ -81,7 +84,11 @@ internal sealed class Tally(string name)
     {
         output.WriteLine($"== {name}: {Cases} cases, {Failures.Count} failures");
         IEnumerable<KeyValuePair<string, int>> shown = detailed ? kinds : kinds.GroupBy(k => Coarse(k.Key)).ToDictionary(g => g.Key, g => g.Sum(k => k.Value));
-        foreach (var (kind, count) in shown.OrderByDescending(k => k.Value).ThenBy(k => k.Key, StringComparer.Ordinal)) output.WriteLine($"{count,6}  {kind}");
+        foreach (var (kind, count) in shown.OrderByDescending(k => k.Value).ThenBy(k => k.Key, StringComparer.Ordinal))
+        {
+            output.WriteLine($"{count,6}  {kind}");
+            if (detailed) foreach (string example in examples[kind]) output.WriteLine($"          e.g. {example}");
+        }
         foreach (string failure in Failures.Take(50)) output.WriteLine($"  FAIL {failure}");
     }
 

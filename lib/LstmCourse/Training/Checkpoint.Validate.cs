@@ -9,7 +9,7 @@ public sealed partial class Checkpoint
     /// stored config is valid; the weights are exactly the model's (<c>layer{l}.Wx</c> 4H x D, <c>layer{l}.Wh</c> 4H x H,
     /// <c>layer{l}.b</c> 4H x 1, <c>Wy</c> V x H, <c>by</c> V x 1, with V from the vocabulary and H, L from the config) and
     /// finite; the optimizer state is the config's optimizer, its buffers shaped like their parameters and finite; the
-    /// carried state is <c>layer{l}.h</c>, <c>layer{l}.c</c>, BatchSize x H each, finite; the random state is 4 words, not
+    /// carried state is <c>layer{l}.h</c>, <c>layer{l}.c</c>, BatchSize x H each, finite, h in [-1, 1]; the random state is 4 words, not
     /// all zero; the position is in range; the metrics' steps increase up to the position's and their numbers are finite,
     /// not negative, and losses at most 1e4 nats.</summary>
     /// <remarks>Nothing is allocated here, so a checkpoint that declares a huge model fails before any model is built.</remarks>
@@ -69,6 +69,9 @@ public sealed partial class Checkpoint
                 && int.TryParse(name.AsSpan(5, name.Length - 7), NumberStyles.None, CultureInfo.InvariantCulture, out int l) && l < L && name == $"layer{l}{name[^2..]}"
                 ? (N, H) : null, $"layer{{l}}.h and layer{{l}}.c for l < Layers = {L}", $"BatchSize = {N} and HiddenSize = {H} in the config") is { } state) return state;
         if (CarriedState.Count != 2 * L) return $"state: {CarriedState.Count} tensors, but a model of {L} layer(s) carries {2 * L} (h and c of each layer)";
+        foreach (var h in CarriedState.Where(t => t.Name.EndsWith(".h", StringComparison.Ordinal)))
+            if (Array.FindIndex(h.Data, v => Math.Abs(v) > 1) is var k and >= 0)
+                return $"state: tensor '{h.Name}'[{k}] is {h.Data[k].ToString(CultureInfo.InvariantCulture)}, but h = o ⊙ tanh(c) lies in [-1, 1]";
 
         long last = 0;
         for (int k = 0; k < History.Count; k++)

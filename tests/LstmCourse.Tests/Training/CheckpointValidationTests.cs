@@ -171,6 +171,8 @@ public sealed class CheckpointValidationTests : IDisposable
             CheckpointFile.Tensors(f["state"], false, out _, out _).Select(t => t.Name == "layer0.c" ? (t.Name, t.Rows, t.Cols, t.Data.Select((v, k) => k == 0 ? float.NaN : v).ToArray()) : t))));
         Assert.Contains("state: 1 tensors, but a model of 1 layer(s) carries 2", ProblemAfter(f => f["state"] = CheckpointFile.TensorsBody(
             CheckpointFile.Tensors(f["state"], false, out _, out _).Take(1))));
+        Assert.Contains("state: tensor 'layer0.h'[2] is 1.5, but h = o ⊙ tanh(c) lies in [-1, 1]", ProblemAfter(f => f["state"] = CheckpointFile.TensorsBody(
+            CheckpointFile.Tensors(f["state"], false, out _, out _).Select(t => t.Name == "layer0.h" ? (t.Name, t.Rows, t.Cols, t.Data.Select((v, k) => k == 2 ? 1.5f : v).ToArray()) : t))));
         Assert.Contains("rng: the state is all zeros", ProblemAfter(f => f["rng"] = [4, 0, 0, 0, .. new byte[32]]));
     }
 
