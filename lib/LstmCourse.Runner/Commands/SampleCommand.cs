@@ -24,7 +24,8 @@ public sealed class SampleCommand : ICommand
         With --products, writes N forecast products instead, each primed with the header of another product of
         the corpus's valid.txt (spread evenly over it) and ending at its $$ line: the lab's measure of a model.
 
-          --checkpoint FILE|DIR  a .ckpt file, or a folder holding one checkpoint-*.ckpt (a run folder, models/weather)
+          --checkpoint FILE|DIR  a .ckpt file, or a folder holding checkpoints (a run folder, models/weather): its
+                                 newest complete one, even if the run was killed
           --temperature T        above 0; below 1 is safer, above 1 wilder (default 0.8)
           --prime TEXT           text to start from; \n and \t are read as newline and tab (default: a newline)
           --length N             characters to generate after the prime (default 1000)
@@ -35,8 +36,8 @@ public sealed class SampleCommand : ICommand
           --products N           N products primed with validation headers (ignores --prime and --length)
           --corpus DIR           the folder whose valid.txt gives the headers (default datasets/weather)
 
-        Exit codes: 0 printed; 1 usage error (unknown option, bad number, missing or unreadable checkpoint,
-        a prime with characters the model does not know).
+        Exit codes: 0 printed; 1 usage error (unknown option, bad number, missing, unreadable or inconsistent
+        checkpoint, a prime with characters the model does not know).
         """;
 
     public int Execute(IReadOnlyList<string> args, TextWriter output, TextWriter error)
@@ -45,7 +46,7 @@ public sealed class SampleCommand : ICommand
             ["--checkpoint", "--temperature", "--prime", "--length", "--top-k", "--seed", "--products", "--corpus"]);
         if (parsed.Positionals.Count > 0)
             throw new UsageException($"sample takes no positional arguments, got '{parsed.Positionals[0]}'; give the checkpoint with --checkpoint.");
-        string path = FindCheckpoint(parsed.Value("--checkpoint"));
+        string path = FindCheckpoint(parsed.Value("--checkpoint"), error);
         double temperature = LabInputs.PositiveDouble(parsed, "--temperature", 0.8);
         int length = LabInputs.PositiveInt(parsed, "--length", 1000, 10_000_000);
         int? topK = parsed.Value("--top-k") is null ? null : LabInputs.PositiveInt(parsed, "--top-k", 5);
@@ -54,7 +55,7 @@ public sealed class SampleCommand : ICommand
 
         Checkpoint checkpoint;
         try { checkpoint = Checkpoint.Load(path); }
-        catch (CheckpointFormatException e) { throw new UsageException(e.Message); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new UsageException(e.Message); }   // CheckpointFormatException too
         var sampler = new Sampler(checkpoint.CreateModel(), checkpoint.Vocabulary);
         var options = parsed.Flag("--greedy") ? SamplingOptions.Argmax : new SamplingOptions(temperature, topK);
         string text;
@@ -96,22 +97,20 @@ public sealed class SampleCommand : ICommand
         return string.Concat(ForecastSampling.SpreadHeaders(products, count).Select(h => ForecastSampling.SampleProduct(sampler, h, rng, options)));
     }
 
-    /// <summary>The checkpoint file named by --checkpoint, or the one checkpoint-*.ckpt in the folder it names.</summary>
-    internal static string FindCheckpoint(string? option)
+    /// <summary>The checkpoint file named by --checkpoint, or the newest complete checkpoint of the folder it names (a run
+    /// folder, even one of a killed run: see <see cref="RunFolder.NewestCheckpoint"/>).</summary>
+    internal static string FindCheckpoint(string? option, TextWriter? notes = null)
     {
         if (option is null) throw new UsageException("--checkpoint is required: a .ckpt file, or a run folder such as models/weather.");
         if (File.Exists(option)) return option;
         if (Directory.Exists(option))
         {
-            var named = Directory.GetFiles(option, "checkpoint-*.ckpt");
-            var found = named.Length > 0 ? named : Directory.GetFiles(option, "*.ckpt");
-            Array.Sort(found, StringComparer.Ordinal);
-            return found.Length switch
+            try
             {
-                0 => throw new UsageException($"folder '{Path.GetFullPath(option)}' holds no .ckpt file; train one with lstm-course train."),
-                1 => found[0],
-                _ => throw new UsageException($"folder '{Path.GetFullPath(option)}' holds {found.Length} checkpoints ({string.Join(", ", found.Select(Path.GetFileName))}); name one file."),
-            };
+                return RunFolder.NewestCheckpoint(option, notes)?.Path
+                       ?? throw new UsageException($"folder '{Path.GetFullPath(option)}' holds no .ckpt file; train one with lstm-course train.");
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new UsageException(e.Message); }
         }
         throw new UsageException($"checkpoint '{Path.GetFullPath(option)}' does not exist.");
     }

@@ -40,16 +40,27 @@ public static class LabInputs
             throw new UsageException($"config '{configOption}' is neither a file (looked for {Path.GetFullPath(configOption)}) nor a built-in config; "
                                    + $"built-in configs: {string.Join(", ", BuiltIn.Keys)}.");
         }
+        return Apply(config, overrides, timeBudget);
+    }
+
+    /// <summary><paramref name="config"/> with the overrides and the time budget applied, validated; a CheckpointPath is
+    /// refused (the training verbs write their checkpoints into the run folder, and would otherwise ignore it).</summary>
+    public static TrainingConfig Apply(TrainingConfig config, IEnumerable<string> overrides, string? timeBudget = null)
+    {
         try
         {
             config = config.WithOverrides(overrides);
             if (timeBudget is not null) config = config.With(nameof(TrainingConfig.TimeBudget), timeBudget);
-            return config.Validate();
+            config.Validate();
         }
         catch (ArgumentException e)
         {
             throw new UsageException(e.Message.Replace(" (Parameter '", " ('", StringComparison.Ordinal));
         }
+        if (config.CheckpointPath is { } path)
+            throw new UsageException($"CheckpointPath is \"{path}\", but train and sweep write their checkpoints into the run folder (checkpoint-latest.ckpt "
+                                   + "while training, checkpoint-val<bpc>.ckpt at the end) and would ignore it; drop --set CheckpointPath, or set it to null in the config file.");
+        return config;
     }
 
     /// <summary>The training and validation text: <paramref name="corpus"/> is a folder holding train.txt and valid.txt

@@ -17,8 +17,9 @@ public sealed record LabRunResult(
     string Folder, string CheckpointPath, TrainingResult Result, double TrainBpc, double? ValidationBpc,
     long Parameters, string Samples, ForecastReport? SampleScores);
 
-/// <summary>One training run into a run folder: config.json, metrics.csv, samples.txt, summary.txt and
-/// checkpoint-val&lt;bpc&gt;.ckpt (named with its validation bits per character).</summary>
+/// <summary>One training run into a run folder (see <see cref="RunFolder"/>): config.json, metrics.csv (appended as the run
+/// goes), checkpoint-latest.ckpt while it trains, then checkpoint-val&lt;bpc&gt;.ckpt (named with its validation bits per
+/// character), samples.txt and summary.txt; a killed run is continued with <see cref="Resume"/>.</summary>
 public static class LabRun
 {
     /// <summary>Temperature of the samples written to samples.txt.</summary>
@@ -27,36 +28,65 @@ public static class LabRun
     /// <summary>Products sampled and scored at the end of a run on forecasts (headers spread over the validation text).</summary>
     public const int ScoredProducts = 20;
 
+    /// <summary>A new run into <paramref name="folder"/> (the files of a previous run there are replaced). The config is
+    /// checked against the data before anything is written.</summary>
     public static LabRunResult Train(TrainingConfig config, TextSplit data, string folder, TextWriter output,
         bool weightsOnly = false, int sampleLength = 3000, string progressPrefix = "", CharLstm? init = null)
     {
-        Directory.CreateDirectory(folder);
-        string working = Path.Combine(folder, "checkpoint.ckpt.partial");
-        var saved = config with { CheckpointPath = null };
-        saved.Save(Path.Combine(folder, "config.json"));
-        var run = config with { CheckpointPath = working };
-        var trainer = new Trainer(run, data, init);
+        var trainer = new Trainer(config with { CheckpointPath = Path.Combine(Path.GetFullPath(folder), RunFolder.LatestCheckpoint) }, data, init);
+        using var owner = RunFolder.Lock(folder);
+        RunFolder.Clean(folder, previousRun: true);
+        return Finish(trainer, data, folder, output, weightsOnly, sampleLength, progressPrefix);
+    }
+
+    /// <summary>Continues the run in <paramref name="folder"/> from its newest complete checkpoint, exactly as if it had
+    /// not stopped, with <paramref name="adjust"/> applied to the checkpoint's config (a longer MaxSteps, say; knobs that
+    /// shape the model, the data or the optimizer state cannot change).</summary>
+    /// <exception cref="ArgumentException">No checkpoint to resume, another text, or a config the checkpoint cannot continue with.</exception>
+    public static LabRunResult Resume(string folder, TextSplit data, Func<TrainingConfig, TrainingConfig> adjust, TextWriter output,
+        bool weightsOnly = false, int sampleLength = 3000, string progressPrefix = "")
+    {
+        ArgumentNullException.ThrowIfNull(adjust);
+        using var owner = RunFolder.Lock(folder);
+        var (path, checkpoint) = RunFolder.NewestCheckpoint(folder, output)
+            ?? throw new ArgumentException($"run folder '{Path.GetFullPath(folder)}' holds no checkpoint to resume (a run saves its first at its first evaluation); start it again with --out.");
+        var config = adjust(checkpoint.Config with { CheckpointPath = null }).Validate();
+        var trainer = Trainer.Resume(checkpoint, data, config with { CheckpointPath = Path.Combine(Path.GetFullPath(folder), RunFolder.LatestCheckpoint) });
+        RunFolder.Clean(folder, previousRun: false);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{progressPrefix}resuming from {Path.GetFileName(path)} at step {trainer.Step} of {config.MaxSteps}"));
+        if (checkpoint.Optimizer.Buffers.Count == 0 && checkpoint.Optimizer.Steps > 0 && config.Optimizer != OptimizerKind.Sgd)
+            output.WriteLine($"{progressPrefix}note: {Path.GetFileName(path)} holds the weights only (--weights-only): the optimizer's moments restart from zero, so the run does not continue exactly.");
+        return Finish(trainer, data, folder, output, weightsOnly, sampleLength, progressPrefix);
+    }
+
+    /// <summary>Trains to the end, appending metrics.csv as it goes, then writes the final checkpoint, samples.txt and summary.txt.</summary>
+    private static LabRunResult Finish(Trainer trainer, TextSplit data, string folder, TextWriter output, bool weightsOnly, int sampleLength, string progressPrefix)
+    {
+        var config = trainer.Config with { CheckpointPath = null };
+        config.Save(Path.Combine(folder, RunFolder.ConfigFile));
         long parameters = trainer.Model.Parameters.Sum(p => (long)p.Value.Length);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{progressPrefix}model: {config.Layers} x {config.HiddenSize} LSTM, V = {data.Vocabulary.Size}, {parameters:N0} parameters; "
-            + $"text: {data.Train.Length:N0} training and {data.Validation.Length:N0} validation characters; {run.EffectiveThreads} thread(s)"));
+            + $"text: {data.Train.Length:N0} training and {data.Validation.Length:N0} validation characters; {config.EffectiveThreads} thread(s)"));
         output.Flush();
         var progress = new ProgressLog(p => { output.WriteLine(progressPrefix + p); output.Flush(); });
+        string metricsPath = Path.Combine(folder, RunFolder.MetricsFile);
         TrainingResult result;
         try
         {
-            result = trainer.Run(progress);
+            using var metrics = new MetricsCsvLog(metricsPath, trainer.History);
+            result = trainer.Run(progress, onStep: metrics.Append);
         }
         finally
         {
-            trainer.WriteMetricsCsv(Path.Combine(folder, "metrics.csv"));
+            trainer.WriteMetricsCsv(metricsPath);                                          // whole, with the validation of a last cancelled step
         }
         output.WriteLine(progressPrefix + result);
 
         var full = trainer.ToCheckpoint();
         var checkpoint = new Checkpoint
         {
-            Config = full.Config with { CheckpointPath = null },
+            Config = config,
             Vocabulary = full.Vocabulary,
             Weights = full.Weights,
             Optimizer = weightsOnly ? new OptimizerState(full.Optimizer.Optimizer, full.Optimizer.Steps, []) : full.Optimizer,   // weights only: no moments
@@ -72,13 +102,12 @@ public static class LabRun
             : string.Create(CultureInfo.InvariantCulture, $"checkpoint-train{trainBpc:0.000}.ckpt");
         string checkpointPath = Path.Combine(folder, name);
         checkpoint.Save(checkpointPath);                                                   // first, so a failed save loses nothing
-        foreach (string old in Directory.GetFiles(folder, "checkpoint-*.ckpt"))
+        foreach (string old in RunFolder.Checkpoints(folder))
             if (!string.Equals(Path.GetFullPath(old), Path.GetFullPath(checkpointPath), StringComparison.Ordinal)) File.Delete(old);
-        if (File.Exists(working)) File.Delete(working);
 
         var sampler = new Sampler(trainer.Model, trainer.Vocabulary);
         var (samples, scores, described) = Samples(sampler, data, config.Seed, sampleLength);
-        AtomicFile.WriteAllText(Path.Combine(folder, "samples.txt"), samples);
+        AtomicFile.WriteAllText(Path.Combine(folder, RunFolder.SamplesFile), samples);
 
         var summary = new List<string>
         {
@@ -88,14 +117,15 @@ public static class LabRun
             $"checkpoint {name}{(weightsOnly ? " (weights only: samples and fine-tunes, cannot resume the optimizer)" : "")}",
             described + (scores is null ? "" : $"; validator: {scores}"),
         };
-        AtomicFile.WriteAllText(Path.Combine(folder, "summary.txt"), string.Join("\n", summary) + "\n");
+        AtomicFile.WriteAllText(Path.Combine(folder, RunFolder.SummaryFile), string.Join("\n", summary) + "\n");
         foreach (string line in summary.Skip(1)) output.WriteLine(progressPrefix + line);
         return new LabRunResult(folder, checkpointPath, result, trainBpc, validationBpc, parameters, samples, scores);
     }
 
     /// <summary>Products sampled from the model each primed with one of <see cref="ScoredProducts"/> headers of the
-    /// validation text, and their validator scores, when the validation text is forecasts; otherwise
-    /// <paramref name="sampleLength"/> characters from a newline, scored only if they hold a product.</summary>
+    /// validation text, and their validator scores, when the corpus is forecasts: when its validation text holds a product
+    /// that ForecastValidator parses whole (zone line, header, periods, $$ line). Otherwise <paramref name="sampleLength"/>
+    /// characters from a newline, not validated (a $$ of LaTeX is not a forecast).</summary>
     private static (string Text, ForecastReport? Scores, string Described) Samples(Sampler sampler, TextSplit data, int seed, int sampleLength)
     {
         var options = new SamplingOptions(SampleTemperature);
@@ -111,8 +141,6 @@ public static class LabRun
             return (text, ForecastValidator.Validate(text), $"samples.txt: {count} products at temperature {tau}, seed {seed}, each primed with a header of the validation text");
         }
         string sample = sampler.Sample(sampleLength, new Rng(seed), "", options);
-        var report = ForecastValidator.Validate(sample);
-        return (sample, sample.Contains("$$", StringComparison.Ordinal) ? report : null,    // forecasts end with a $$ line
-                $"samples.txt: {sampleLength} characters at temperature {tau}, seed {seed}");
+        return (sample, null, $"samples.txt: {sampleLength} characters at temperature {tau}, seed {seed}");   // not forecasts: nothing to validate
     }
 }

@@ -30,7 +30,7 @@ public sealed class Sampler
     public CharLstm Model { get; }
     public Vocabulary Vocabulary { get; }
 
-    /// <summary><paramref name="length"/> characters that continue <paramref name="prime"/> (the prime itself is not repeated).
+    /// <summary><paramref name="length"/> characters (Unicode scalar values: always valid text) that continue <paramref name="prime"/> (the prime itself is not repeated).
     /// An empty prime starts after a newline ('\n', or the first character if the text had no newline).</summary>
     /// <param name="rng">The random source; may be null only for greedy sampling.</param>
     public string Sample(int length, Rng? rng, string prime = "", SamplingOptions? options = null)
@@ -59,10 +59,10 @@ public sealed class Sampler
         var z = new float[Model.VocabSize];                   // V logits
         foreach (int token in prime) Model.Step(token, state, z);
         var text = new StringBuilder(Math.Min(maxLength, 1 << 16));
-        while (text.Length < maxLength && !(stop is not null && EndsWith(text, stop)))
+        for (int drawn = 0; drawn < maxLength && !(stop is not null && EndsWith(text, stop)); drawn++)
         {
             int next = Pick(z, options, rng);
-            text.Append(Vocabulary[next]);
+            Vocabulary.Append(text, Vocabulary[next]);                 // one character: one or two UTF-16 code units
             Model.Step(next, state, z);
         }
         return text.ToString();
@@ -96,11 +96,11 @@ public sealed class Sampler
         {
             foreach (int token in primeTokens) Model.Step(token, state, z);
             var line = new StringBuilder(prime);
-            while (line.Length - primeTokens.Length < maxLineLength)
+            for (int drawn = 0; drawn < maxLineLength; drawn++)
             {
                 int next = Pick(z, options, rng);
                 if (next == newline) break;
-                line.Append(Vocabulary[next]);
+                Vocabulary.Append(line, Vocabulary[next]);
                 Model.Step(next, state, z);
             }
             Model.Step(newline, state, z);                    // end the line, whether the model did or the limit did

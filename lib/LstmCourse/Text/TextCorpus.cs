@@ -31,11 +31,13 @@ public sealed class TextCorpus
     public Vocabulary Vocabulary { get; }
 
     /// <summary>A corpus over an in-memory text (at least 4 characters, so that both parts of a split can hold a pair).</summary>
+    /// <exception cref="ArgumentException">The text is too short or has a lone surrogate (half a character).</exception>
     public static TextCorpus FromText(string text, string source = "text")
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (text.Length < 4)
-            throw new ArgumentException($"{source} has {text.Length} characters; a corpus needs at least 4 (training and validation each need an input and its next character).", nameof(text));
+        int characters = Vocabulary.Enumerate(text, source).Count();
+        if (characters < 4)
+            throw new ArgumentException($"{source} has {characters} characters; a corpus needs at least 4 (training and validation each need an input and its next character).", nameof(text));
         return new TextCorpus(text, source);
     }
 
@@ -59,8 +61,9 @@ public sealed class TextCorpus
         }
         string text = Decode(bytes, full);
         if (normalizeNewlines) text = text.Replace("\r\n", "\n");
-        if (text.Length < 4)
-            throw new InvalidDataException($"Text file '{full}' holds only {text.Length} characters; a corpus needs at least 4. Use a longer text.");
+        int characters = text.EnumerateRunes().Count();                  // valid UTF-8 decodes to whole characters: no lone surrogate
+        if (characters < 4)
+            throw new InvalidDataException($"Text file '{full}' holds only {characters} characters; a corpus needs at least 4. Use a longer text.");
         return new TextCorpus(text, full);
     }
 
@@ -93,18 +96,27 @@ public sealed class TextCorpus
     {
         if (!(validationFraction >= 0 && validationFraction < 1))
             throw new ArgumentOutOfRangeException(nameof(validationFraction), validationFraction, $"validationFraction must be in [0, 1), got {validationFraction}; 0.1 keeps the last 10% for validation.");
-        int at = validationFraction == 0 ? Text.Length : (int)Math.Round(Text.Length * (1 - validationFraction));
-        if (validationFraction > 0 && Text.Length - at < 2)
-            throw new ArgumentException($"validationFraction {validationFraction} leaves {Text.Length - at} of the {Text.Length} characters of {Source} for validation; it needs at least 2. Raise validationFraction, use a longer text, or use 0 for no validation.", nameof(validationFraction));
-        return SplitAt(at);
+        int[] tokens = Vocabulary.Encode(Text, Source);
+        int at = validationFraction == 0 ? tokens.Length : (int)Math.Round(tokens.Length * (1 - validationFraction));   // in characters
+        if (validationFraction > 0 && tokens.Length - at < 2)
+            throw new ArgumentException($"validationFraction {validationFraction} leaves {tokens.Length - at} of the {tokens.Length} characters of {Source} for validation; it needs at least 2. Raise validationFraction, use a longer text, or use 0 for no validation.", nameof(validationFraction));
+        if (at < 2)
+            throw new ArgumentException($"validationFraction {validationFraction} leaves {at} of the {tokens.Length} characters of {Source} for training; it needs at least 2. Lower validationFraction or use a longer text.", nameof(validationFraction));
+        return new TextSplit(Vocabulary, tokens[..at], tokens[at..], Source);
     }
 
-    /// <summary>Training = characters [0, <paramref name="index"/>), validation = [<paramref name="index"/>, end).</summary>
+    /// <summary>Training = the text before string index <paramref name="index"/> (a UTF-16 position, as <c>text.Length</c>
+    /// counts), validation = from there to the end.</summary>
     public TextSplit SplitAt(int index)
     {
-        if (index < 2 || index > Text.Length || Text.Length - index == 1)
-            throw new ArgumentOutOfRangeException(nameof(index), index, $"split index {index} must leave at least 2 characters for training and either 0 or at least 2 for validation (the text of {Source} has {Text.Length}); use 2..{Text.Length - 2} or {Text.Length}.");
-        return new TextSplit(Vocabulary, Vocabulary.Encode(Text.AsSpan(0, index), Source), Vocabulary.Encode(Text.AsSpan(index), Source), Source);
+        if (index > 0 && index < Text.Length && char.IsLowSurrogate(Text[index]) && char.IsHighSurrogate(Text[index - 1]))
+            throw new ArgumentOutOfRangeException(nameof(index), index, $"split index {index} cuts the character {Vocabulary.Describe(Rune.GetRuneAt(Text, index - 1))} of {Source} in half (it takes two UTF-16 code units); split at {index - 1} or {index + 1}.");
+        if (index < 0 || index > Text.Length)
+            throw new ArgumentOutOfRangeException(nameof(index), index, $"split index {index} is outside the text of {Source}, 0..{Text.Length}.");
+        int[] train = Vocabulary.Encode(Text.AsSpan(0, index), Source), validation = Vocabulary.Encode(Text.AsSpan(index), Source);
+        if (train.Length < 2 || validation.Length == 1)
+            throw new ArgumentOutOfRangeException(nameof(index), index, $"split index {index} leaves {train.Length} characters for training and {validation.Length} for validation (the text of {Source} has {train.Length + validation.Length}); training needs at least 2, validation either 0 or at least 2.");
+        return new TextSplit(Vocabulary, train, validation, Source);
     }
 }
 

@@ -1,20 +1,21 @@
 using System.Globalization;
+using System.Text;
 
 namespace LstmCourse.Text;
 
 /// <summary>A text holds characters its vocabulary does not have; the message lists each one with its count.</summary>
 public sealed class UnknownCharactersException : ArgumentException
 {
-    private UnknownCharactersException(string message, IReadOnlyList<char> characters) : base(message) => Characters = characters;
+    private UnknownCharactersException(string message, IReadOnlyList<Rune> characters) : base(message) => Characters = characters;
 
     /// <summary>The characters missing from the vocabulary, in order of first appearance.</summary>
-    public IReadOnlyList<char> Characters { get; }
+    public IReadOnlyList<Rune> Characters { get; }
 
     internal static UnknownCharactersException For(Vocabulary vocabulary, string text, string what)
     {
-        var counts = new Dictionary<char, int>();
-        var order = new List<char>();
-        foreach (char c in text)
+        var counts = new Dictionary<Rune, int>();
+        var order = new List<Rune>();
+        foreach (var (c, _) in Vocabulary.Enumerate(text, what))
         {
             if (vocabulary.Contains(c)) continue;
             if (counts.TryGetValue(c, out int n)) counts[c] = n + 1;

@@ -21,7 +21,7 @@ public sealed partial class Checkpoint
             w.Write(body.GetBuffer(), 0, (int)body.Length);
         }
         Section("config", s => s.Write(Encoding.UTF8.GetBytes(Config.ToJson())));
-        Section("vocabulary", s => { s.Write(Vocabulary.Size); foreach (char c in Vocabulary.Characters) s.Write((ushort)c); });
+        Section("vocabulary", s => { s.Write(Vocabulary.Size); foreach (var c in Vocabulary.Runes) s.Write((uint)c.Value); });
         Section("weights", s => WriteTensors(s, Weights));
         Section("optimizer", s => { s.Write(Optimizer.Optimizer); s.Write(Optimizer.Steps); WriteTensors(s, Optimizer.Buffers); });
         Section("rng", s => { s.Write(RngState.Length); foreach (ulong word in RngState) s.Write(word); });
@@ -45,7 +45,7 @@ public sealed partial class Checkpoint
         return payload.ToArray();
     }
 
-    private static Checkpoint ReadPayload(byte[] payload)
+    private static Checkpoint ReadPayload(byte[] payload, uint version)
     {
         var sections = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         using (var r = new BinaryReader(new MemoryStream(payload), Encoding.UTF8))
@@ -77,19 +77,13 @@ public sealed partial class Checkpoint
 
         return new Checkpoint
         {
-            Config = Read("config", r => TrainingConfig.FromJson(new UTF8Encoding(false, true).GetString(r.ReadBytes((int)r.BaseStream.Length)))),
-            Vocabulary = Read("vocabulary", r =>
-            {
-                int count = Count(r, 1 << 16, "characters");
-                var chars = new char[count];
-                for (int k = 0; k < count; k++) chars[k] = (char)r.ReadUInt16();
-                return new Vocabulary(chars);
-            }),
+            Config = Read("config", r => ReadConfig(r.ReadBytes((int)r.BaseStream.Length))),
+            Vocabulary = Read("vocabulary", r => ReadVocabulary(r, version)),
             Weights = Read("weights", ReadTensors),
             Optimizer = Read("optimizer", r => new OptimizerState(r.ReadString(), r.ReadInt64(), ReadTensors(r))),
             RngState = Read("rng", r =>
             {
-                int count = Count(r, 16, "words");
+                int count = Count(r, 16, "words", bytesEach: 8);
                 var words = new ulong[count];
                 for (int k = 0; k < count; k++) words[k] = r.ReadUInt64();
                 return words;
@@ -99,7 +93,7 @@ public sealed partial class Checkpoint
             CarriedState = Read("state", ReadTensors),
             History = Read("metrics", r =>
             {
-                int count = Count(r, int.MaxValue / 72, "rows");
+                int count = Count(r, int.MaxValue / 72, "rows", bytesEach: 72);
                 var rows = new List<TrainingMetrics>(count);
                 for (int k = 0; k < count; k++)
                 {
@@ -125,7 +119,7 @@ public sealed partial class Checkpoint
 
     private static List<TensorSnapshot> ReadTensors(BinaryReader r)
     {
-        int count = Count(r, 100_000, "tensors");
+        int count = Count(r, 100_000, "tensors", bytesEach: 9);          // a name of at least one byte, rows, cols
         var tensors = new List<TensorSnapshot>(count);
         for (int k = 0; k < count; k++)
         {
@@ -134,6 +128,7 @@ public sealed partial class Checkpoint
             long values = (long)rows * cols;
             if (rows < 0 || cols < 0 || values * 4 > r.BaseStream.Length - r.BaseStream.Position)
                 throw new InvalidDataException($"tensor '{name}' claims {rows}x{cols} values, more than the section holds");
+            if (values > Array.MaxLength) throw new InvalidDataException($"tensor '{name}' claims {rows}x{cols} values, more than an array holds");
             var data = new float[values];
             for (int i = 0; i < data.Length; i++) data[i] = r.ReadSingle();
             tensors.Add(new TensorSnapshot(name, rows, cols, data));
@@ -141,10 +136,43 @@ public sealed partial class Checkpoint
         return tensors;
     }
 
-    private static int Count(BinaryReader r, int max, string what)
+    /// <summary>A count, checked against <paramref name="max"/> and against the bytes left (so nothing is allocated for data the file does not hold).</summary>
+    private static int Count(BinaryReader r, int max, string what, int bytesEach = 1)
     {
         int count = r.ReadInt32();
         if (count < 0 || count > max) throw new InvalidDataException($"a count of {count} {what} is out of range 0..{max}");
+        long left = r.BaseStream.Length - r.BaseStream.Position;
+        if ((long)count * bytesEach > left) throw new InvalidDataException($"it announces {count} {what} but holds only {left} bytes for them");
         return count;
+    }
+
+    private static TrainingConfig ReadConfig(byte[] utf8)
+    {
+        string json;
+        try { json = new UTF8Encoding(false, true).GetString(utf8); }
+        catch (DecoderFallbackException) { throw new InvalidDataException("the stored config is not UTF-8 text (JSON)"); }
+        try { return TrainingConfig.FromJson(json).Validate(); }
+        catch (ArgumentException e) { throw new InvalidDataException($"the stored config is invalid: {e.Message}", e); }
+    }
+
+    /// <summary>Version 1 stored UTF-16 code units (a surrogate half there is not a character), version 2 Unicode scalar values.</summary>
+    private static Vocabulary ReadVocabulary(BinaryReader r, uint version)
+    {
+        int count = Count(r, version == 1 ? 1 << 16 : 0x110000, "characters", bytesEach: version == 1 ? 2 : 4);
+        var runes = new System.Text.Rune[count];
+        for (int k = 0; k < count; k++)
+        {
+            uint value = version == 1 ? r.ReadUInt16() : r.ReadUInt32();
+            if (!System.Text.Rune.IsValid(value))
+                throw new InvalidDataException(value is >= 0xD800 and <= 0xDFFF
+                    ? $"character {k} is U+{value:X4}, a lone surrogate (half of a character outside the Basic Multilingual Plane), not a character"
+                    : $"character {k} is 0x{value:X}, which is not a Unicode scalar value");
+            runes[k] = new System.Text.Rune(value);
+        }
+        if (count == 0) throw new InvalidDataException("it holds no characters");
+        for (int k = 1; k < count; k++)
+            if (runes[k].Value <= runes[k - 1].Value)
+                throw new InvalidDataException($"characters {k - 1} and {k} ({Vocabulary.Describe(runes[k - 1])}, {Vocabulary.Describe(runes[k])}) are not in increasing order, so the ids are not the model's");
+        return new Vocabulary(runes);
     }
 }

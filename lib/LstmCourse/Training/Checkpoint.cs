@@ -13,19 +13,23 @@ namespace LstmCourse.Training;
 /// <remarks>
 /// <code>
 /// "LSTMCKPT"  (8 bytes)   magic
-/// uint32                  format version (1)
+/// uint32                  format version (2; version 1 is read too)
 /// int64                   payload length P
 /// P bytes                 payload: sections, each  name (string) · int64 length · bytes
 /// 32 bytes                SHA-256 of the payload
 /// </code>
-/// Little-endian; strings are BinaryWriter's (length-prefixed UTF-8). Sections: config (JSON), vocabulary (UTF-16
-/// code units), weights and optimizer and state (float32 tensors with names and shapes), rng, position, metrics.
+/// Little-endian; strings are BinaryWriter's (length-prefixed UTF-8). Sections: config (JSON), vocabulary (int32 count,
+/// then the characters as uint32 Unicode scalar values in id order; version 1 held uint16 UTF-16 code units), weights and
+/// optimizer and state (float32 tensors with names and shapes), rng, position, metrics.
+/// Load checks everything the file declares against what it holds before anything is built from it (sizes, names and
+/// shapes, finite values, the stored config, the vocabulary, the carried state); see <see cref="Problem"/>.
 /// Files are written atomically, so a crash mid-save leaves the previous checkpoint intact.
 /// Taught in notebooks/08-weather-forecasts.ipynb.
 /// </remarks>
 public sealed partial class Checkpoint
 {
-    public const uint FormatVersion = 1;
+    public const uint FormatVersion = 2;
+    private const uint OldestReadableVersion = 1;
     private const int HeaderBytes = 8 + 4 + 8, ChecksumBytes = 32;
     private static ReadOnlySpan<byte> Magic => "LSTMCKPT"u8;
 
@@ -45,16 +49,20 @@ public sealed partial class Checkpoint
     public required IReadOnlyList<TrainingMetrics> History { get; init; }
 
     /// <summary>A model with the saved sizes and weights (for sampling, or to start a new run from these weights).</summary>
+    /// <exception cref="InvalidOperationException">The checkpoint is inconsistent (see <see cref="Problem"/>); nothing is allocated then.</exception>
     public CharLstm CreateModel()
     {
+        if (Problem() is { } problem) throw new InvalidOperationException($"this checkpoint cannot build a model: {problem}");
         var model = new CharLstm(Vocabulary.Size, Config.HiddenSize, Config.Layers, Config.Seed, (float)Config.ForgetBias);
         model.Import(Weights.Select(w => new NamedTensor(w.Name, w.Rows, w.Cols, w.Data.Select(v => (double)v).ToArray())));
         return model;
     }
 
     /// <summary>Writes the file atomically: a temporary file in the same folder, flushed to disk, renamed over <paramref name="path"/>.</summary>
+    /// <exception cref="InvalidOperationException">The checkpoint is inconsistent (see <see cref="Problem"/>): it would not load.</exception>
     public void Save(string path)
     {
+        if (Problem() is { } problem) throw new InvalidOperationException($"this checkpoint cannot be saved, it would not load: {problem}");
         byte[] payload = WritePayload();
         AtomicFile.Write(path, stream =>
         {
@@ -74,16 +82,19 @@ public sealed partial class Checkpoint
         ArgumentException.ThrowIfNullOrEmpty(path);
         string full = System.IO.Path.GetFullPath(path);
         if (!File.Exists(full)) throw new FileNotFoundException($"Checkpoint '{full}' does not exist.", full);
-        byte[] bytes = File.ReadAllBytes(full);
         CheckpointFormatException Bad(string problem, Exception? inner = null) => new(full, problem, inner);
+        long size = new FileInfo(full).Length;
+        if (size > Array.MaxLength)
+            throw Bad($"it is {size:N0} bytes, more than one array holds ({Array.MaxLength:N0}); no model of this course is that large.");
+        byte[] bytes = File.ReadAllBytes(full);
 
         if (bytes.Length < HeaderBytes)
             throw Bad($"it is truncated: {bytes.Length} bytes, shorter than the {HeaderBytes}-byte header.");
         if (!bytes.AsSpan(0, 8).SequenceEqual(Magic))
             throw Bad($"it is not an LstmCourse checkpoint: it starts with {Convert.ToHexString(bytes, 0, 8)} instead of \"LSTMCKPT\".");
         uint version = BitConverter.ToUInt32(bytes, 8);
-        if (version != FormatVersion)
-            throw Bad($"it has format version {version}, and this library reads version {FormatVersion}; load it with the LstmCourse version that saved it.");
+        if (version is < OldestReadableVersion or > FormatVersion)
+            throw Bad($"it has format version {version}, and this library reads versions {OldestReadableVersion} to {FormatVersion}; load it with the LstmCourse version that saved it.");
         long length = BitConverter.ToInt64(bytes, 12);
         long expected = HeaderBytes + length + ChecksumBytes;
         if (length < 0 || expected != bytes.Length)
@@ -93,11 +104,14 @@ public sealed partial class Checkpoint
         var payload = bytes.AsSpan(HeaderBytes, (int)length);
         if (!SHA256.HashData(payload).AsSpan().SequenceEqual(bytes.AsSpan(HeaderBytes + (int)length, ChecksumBytes)))
             throw Bad("its checksum does not match: the file was changed or damaged after it was saved.");
-        try { return ReadPayload(payload.ToArray()); }
+        Checkpoint checkpoint;
+        try { checkpoint = ReadPayload(payload.ToArray(), version); }
         catch (Exception e) when (e is EndOfStreamException or ArgumentException or InvalidDataException or IOException or FormatException or DecoderFallbackException)
         {
             throw Bad($"its content is malformed ({e.Message}).", e);
         }
+        if (checkpoint.Problem() is { } problem) throw Bad($"its content is inconsistent: {problem}.");
+        return checkpoint;
     }
 }
 

@@ -67,6 +67,9 @@ public sealed partial class Trainer
                                       + "same text, or start a new Trainer from checkpoint.CreateModel() to fine-tune on this one.", nameof(data));
         trainer.Optimizer.ImportState(checkpoint.Optimizer);
         trainer.dropoutRng.SetState(checkpoint.RngState);
+        if (p.Batch > trainer.train.BatchesPerEpoch)
+            throw new ArgumentException($"the checkpoint stands at batch {p.Batch} of epoch {p.Epoch}, but this text and config give {trainer.train.BatchesPerEpoch} "
+                                      + "batches per epoch; the checkpoint is damaged or was saved for another layout of the data.", nameof(checkpoint));
         trainer.train.Seek(p.Epoch, p.Batch);
         trainer.Step = p.Step;
         trainer.elapsedSeconds = p.ElapsedSeconds;

@@ -100,8 +100,11 @@ public sealed partial class Trainer
 
     /// <summary>Trains until MaxSteps, the TimeBudget, early stopping, cancellation or — if given — <paramref name="steps"/>
     /// more steps. Evaluates, reports and checkpoints on the way; evaluates and checkpoints once more at the end.</summary>
+    /// <param name="onStep">Called after every step with its row (validation loss included, after that step's checkpoint):
+    /// to append metrics to a file as the run goes.</param>
     /// <exception cref="TrainingDivergedException">The loss or gradient blew up; the last checkpoint file is untouched.</exception>
-    public TrainingResult Run(IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default, int? steps = null)
+    public TrainingResult Run(IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default, int? steps = null,
+        Action<TrainingMetrics>? onStep = null)
     {
         if (steps is < 1) throw new ArgumentOutOfRangeException(nameof(steps), steps, $"steps must be at least 1 (or null to run to MaxSteps = {Config.MaxSteps}), got {steps}.");
         long stopAt = steps is { } s ? Math.Min(Config.MaxSteps, Step + s) : Config.MaxSteps;
@@ -123,6 +126,7 @@ public sealed partial class Trainer
             if (evaluated) Evaluate();
             saved = Config.CheckpointPath is not null && (ending || (Config.CheckpointEvery > 0 ? Step % Config.CheckpointEvery == 0 : evaluated));
             if (saved) SaveCheckedCheckpoint(Config.CheckpointPath!, evaluated);
+            onStep?.Invoke(history[^1]);
             if (Step % Config.LogEvery == 0 || evaluated || ending) window.Report(this, progress);
             if (EarlyStopping is { ShouldStop: true }) { reason = StopReason.EarlyStopping; break; }
         }

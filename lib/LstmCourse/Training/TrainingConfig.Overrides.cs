@@ -86,7 +86,7 @@ public sealed partial record TrainingConfig
         foreach (var (suffix, seconds) in units)
             if (text.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)
                 && double.TryParse(text[..^suffix.Length], NumberStyles.Float, inv, out double amount) && double.IsFinite(amount))
-                return TimeSpan.FromSeconds(amount * seconds);
+                return Math.Abs(amount * seconds) < TimeSpan.MaxValue.TotalSeconds / 2 ? TimeSpan.FromSeconds(amount * seconds) : null;   // beyond TimeSpan's range: not a time
         return TimeSpan.TryParse(text, inv, out var span) ? span : null;
     }
 }

@@ -156,4 +156,76 @@ public class TrainCommandTests
         Assert.Contains("Training diverged", result.Error);
         Assert.True(File.Exists(Path.Combine(run, "metrics.csv")));
     }
+
+    [Theory]
+    [InlineData("LearningRate=1e308", "TrainingConfig.LearningRate is 1E+308; it must be in [1e-12, 1000]")]
+    [InlineData("Beta2=0.99999999", "in float, values closer to 1 round to 1")]
+    [InlineData("CheckpointPath=mine.ckpt", "train and sweep write their checkpoints into the run folder")]
+    [InlineData("WindowsStartAfter=QQQ", "WindowsStartAfter contains 1 character not in the vocabulary")]
+    [InlineData("BatchSize=4096", "too few for 4096 streams")]
+    public void A_bad_value_is_refused_before_anything_is_written(string assignment, string message)
+    {
+        using var temp = new TempFolder();
+        string run = Path.Combine(temp.Root, "run");
+
+        var result = Cli.Run("train", "--config", "tiny", "--set", assignment, "--corpus", LabFixture.TinyWeather, "--out", run);
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains(message, result.Error);
+        Assert.False(Directory.Exists(run), "a refused run left a folder");
+    }
+
+    [Fact]
+    public void An_out_folder_that_holds_a_run_is_refused_and_resume_continues_it_exactly()
+    {
+        using var temp = new TempFolder();
+        string straight = temp.PathOf("straight"), stopped = temp.PathOf("stopped");
+        string[] tiny = ["train", "--config", "tiny", "--set", "EvaluateEvery=50", "--corpus", LabFixture.TinyWeather];
+        Assert.Equal(ExitCodes.Ok, Cli.Run([.. tiny, "--set", "MaxSteps=200", "--out", straight]).ExitCode);
+        Assert.Equal(ExitCodes.Ok, Cli.Run([.. tiny, "--set", "MaxSteps=100", "--out", stopped]).ExitCode);
+
+        var again = Cli.Run([.. tiny, "--set", "MaxSteps=200", "--out", stopped]);
+        Assert.Equal(ExitCodes.Usage, again.ExitCode);
+        Assert.Contains($"already holds a run; continue it with --resume {stopped}", again.Error);
+
+        var resumed = Cli.Run("train", "--resume", stopped, "--set", "MaxSteps=200", "--corpus", LabFixture.TinyWeather);
+        Assert.True(resumed.ExitCode == ExitCodes.Ok, resumed.Error);
+        Assert.Contains("resuming from checkpoint-val", resumed.Output);
+        Assert.Null(RunComparison.Difference(straight, stopped));
+    }
+
+    [Theory]
+    [InlineData("holds no checkpoint", "--resume", "EMPTY")]
+    [InlineData("drop --config", "--resume", "EMPTY", "--config", "tiny")]
+    [InlineData("cannot resume with HiddenSize = 8", "--resume", "RUN", "--set", "HiddenSize=8")]
+    [InlineData("the text differs from the one the checkpoint was trained on", "--resume", "RUN", "--corpus", "OTHER")]
+    public void A_resume_that_cannot_continue_exactly_is_a_usage_error_that_says_why(string message, params string[] args)
+    {
+        using var temp = new TempFolder();
+        string empty = temp.PathOf("empty"), run = temp.PathOf("run"), other = temp.PathOf("other");
+        Directory.CreateDirectory(empty);
+        Directory.CreateDirectory(other);
+        foreach (string file in new[] { "train.txt", "valid.txt" })
+            File.WriteAllText(Path.Combine(other, file), File.ReadAllText(Path.Combine(LabFixture.TinyWeather, file)).Replace("RAIN", "SNOW"));
+        Assert.Equal(ExitCodes.Ok, Cli.Run("train", "--config", "tiny", "--set", "MaxSteps=20", "--corpus", LabFixture.TinyWeather, "--out", run).ExitCode);
+
+        var result = Cli.Run(["train", .. args.Select(a => a switch { "EMPTY" => empty, "RUN" => run, "OTHER" => other, _ => a }),
+            .. args.Contains("--corpus") ? Array.Empty<string>() : ["--corpus", LabFixture.TinyWeather]]);
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains(message, result.Error);
+    }
+
+    [Fact]
+    public void A_corpus_with_LaTeX_dollar_signs_is_not_validated_as_forecasts()
+    {
+        using var temp = new TempFolder();
+        string text = temp.Write("slides.txt", string.Concat(Enumerable.Repeat("The gate is $$ f_t = \\sigma(W_f x_t + b_f) $$\n$$\n", 80)));
+
+        var result = Cli.Run("train", "--config", "tiny", "--set", "MaxSteps=20", "--corpus", text, "--out", temp.PathOf("run"));
+
+        Assert.True(result.ExitCode == ExitCodes.Ok, result.Error);
+        Assert.DoesNotContain("validator", result.Output);
+        Assert.DoesNotContain("validator", File.ReadAllText(temp.PathOf("run", "summary.txt")));
+    }
 }

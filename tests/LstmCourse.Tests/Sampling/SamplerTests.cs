@@ -98,7 +98,7 @@ public class SamplerTests
     {
         var e = Assert.Throws<UnknownCharactersException>(() => NewSampler().Sample(5, new Rng(1), "bad Zoë"));
         Assert.StartsWith("prime contains 3 characters not in the vocabulary", e.Message);
-        Assert.Equal(['Z', 'o', 'ë'], e.Characters);
+        Assert.Equal("Zoë".EnumerateRunes(), e.Characters);
     }
 
     [Fact]
@@ -155,5 +155,26 @@ public class SamplerTests
     {
         var e = Assert.Throws<ArgumentException>(() => new Sampler(new CharLstm(5, 4), Vocabulary));
         Assert.Contains("predicts 5 characters but the vocabulary has 10", e.Message);
+    }
+
+    [Theory]
+    [InlineData(0.8)]
+    [InlineData(4.0)]
+    public void Samples_of_a_model_of_text_outside_the_basic_multilingual_plane_are_always_valid_text(double temperature)
+    {
+        var vocabulary = Vocabulary.FromText("a😀𠀀\n🌧é");
+        var model = new CharLstm(vocabulary.Size, hiddenSize: 8, layers: 1, seed: 3);
+        var sampler = new Sampler(model, vocabulary);
+        string text = sampler.Sample(20_000, new Rng(1), "😀", new SamplingOptions(temperature));
+        Assert.Equal(20_000, text.EnumerateRunes().Count());                     // 20 000 characters, not code units
+        Assert.True(text.Length > 20_000, "the emoji and the ideograph take two code units each");
+        for (int k = 0; k < text.Length; k++)
+            if (char.IsSurrogate(text[k]))
+            {
+                Assert.True(char.IsHighSurrogate(text[k]) && k + 1 < text.Length && char.IsLowSurrogate(text[k + 1]), $"a lone surrogate at {k}");
+                k++;
+            }
+        Assert.Equal(text, vocabulary.Decode(vocabulary.Encode(text)));
+        Assert.All(sampler.SampleLines(50, new Rng(2), "🌧", new SamplingOptions(temperature)), line => Assert.Equal(line, vocabulary.Decode(vocabulary.Encode(line))));
     }
 }

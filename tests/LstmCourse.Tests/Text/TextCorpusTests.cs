@@ -108,4 +108,18 @@ public sealed class TextCorpusTests : IDisposable
         Assert.Contains("split index 9", Assert.Throws<ArgumentOutOfRangeException>(() => corpus.SplitAt(9)).Message);
         Assert.Contains("[0, 1)", Assert.Throws<ArgumentOutOfRangeException>(() => corpus.Split(1.0)).Message);
     }
+
+    [Fact]
+    public void Outside_the_basic_multilingual_plane_a_split_counts_characters_and_never_cuts_one_in_half()
+    {
+        var corpus = TextCorpus.FromText("😀😀😀😀😀😀😀😀a😀", "emoji");                    // 10 characters, 19 code units
+        var split = corpus.Split(0.2);
+        Assert.Equal(8, split.Train.Length);
+        Assert.Equal(2, split.Validation.Length);
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => corpus.SplitAt(3));
+        Assert.Contains("cuts the character '😀' U+1F600 of emoji in half", e.Message);
+        Assert.Equal(8, corpus.SplitAt(16).Train.Length);
+        Assert.Contains("has 3 characters", Assert.Throws<ArgumentException>(() => TextCorpus.FromText("😀😀😀")).Message);
+        Assert.Contains("lone surrogate", Assert.Throws<ArgumentException>(() => TextCorpus.FromText("abcd\uD83D")).Message);
+    }
 }

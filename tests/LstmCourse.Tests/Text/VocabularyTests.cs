@@ -11,7 +11,7 @@ public class VocabularyTests
         Assert.Equal("\n dehlorw", v.Serialize());
         Assert.Equal(9, v.Size);
         Assert.Equal(0, v.IdOf('\n'));
-        Assert.Equal('w', v[8]);
+        Assert.Equal(new System.Text.Rune('w'), v[8]);
     }
 
     [Theory]
@@ -26,12 +26,12 @@ public class VocabularyTests
     }
 
     [Fact]
-    public void The_serialised_form_round_trips_even_with_lone_surrogates()
+    public void The_serialised_form_round_trips()
     {
-        var v = Vocabulary.FromText("ab😀\uD800");
+        var v = Vocabulary.FromText("ab😀𠀀é\n");
         var back = Vocabulary.Parse(v.Serialize());
         Assert.Equal(v, back);
-        Assert.Equal(v.Characters, back.Characters);
+        Assert.Equal(v.Runes, back.Runes);
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public class VocabularyTests
     {
         var v = Vocabulary.FromText("abc ");
         var e = Assert.Throws<UnknownCharactersException>(() => v.Encode("a\tb é\té!"));
-        Assert.Equal(['\t', 'é', '!'], e.Characters);
+        Assert.Equal("\té!".EnumerateRunes(), e.Characters);
         Assert.Contains(@"'\t' U+0009 ×2", e.Message);
         Assert.Contains("'é' U+00E9 ×2", e.Message);
         Assert.Contains("'!' ×1", e.Message);
@@ -71,5 +71,49 @@ public class VocabularyTests
     {
         Assert.Contains("appears twice", Assert.Throws<ArgumentException>(() => new Vocabulary("aba")).Message);
         Assert.Contains("at least one character", Assert.Throws<ArgumentException>(() => new Vocabulary("")).Message);
+    }
+
+    [Fact]
+    public void A_character_outside_the_basic_multilingual_plane_is_one_token()
+    {
+        var v = Vocabulary.FromText("a😀𠀀b");                                   // an emoji and a CJK Extension B ideograph: two code units each
+        Assert.Equal(4, v.Size);
+        Assert.Equal([0, 2, 3, 1], v.Encode("a😀𠀀b"));
+        Assert.Equal(new System.Text.Rune(0x1F600), v[2]);
+        Assert.Equal("😀b", v.Decode([2, 1]));
+        Assert.Equal(2, v.IdOf(new System.Text.Rune(0x1F600)));
+    }
+
+    [Fact]
+    public void An_unknown_emoji_is_shown_as_the_user_sees_it_not_as_two_surrogate_halves()
+    {
+        var e = Assert.Throws<UnknownCharactersException>(() => Vocabulary.FromText("abc").Encode("a😀"));
+        Assert.Contains("1 character not in the vocabulary", e.Message);
+        Assert.Contains("'😀' U+1F600 ×1", e.Message);
+        Assert.DoesNotContain("U+D83D", e.Message);
+        Assert.Equal([new System.Text.Rune(0x1F600)], e.Characters);
+    }
+
+    [Theory]
+    [InlineData(@"ab\uD83D", 2)]
+    [InlineData(@"\uDE00ab", 0)]
+    [InlineData(@"a\uDE00\uD83Db", 1)]
+    public void A_lone_surrogate_is_not_text_and_is_named_with_its_index(string escaped, int index)
+    {
+        string text = System.Text.RegularExpressions.Regex.Unescape(escaped);
+        var e = Assert.Throws<ArgumentException>(() => Vocabulary.FromText(text));
+        Assert.Contains("lone surrogate", e.Message);
+        Assert.Contains($"at index {index}", e.Message);
+        Assert.Contains("lone surrogate", Assert.Throws<ArgumentException>(() => Vocabulary.FromText("ab").Encode("a" + text)).Message);
+        Assert.Contains("surrogate pair", Assert.Throws<ArgumentException>(() => new Vocabulary(text.ToCharArray().AsEnumerable())).Message);
+    }
+
+    [Fact]
+    public void Characters_as_chars_exist_only_inside_the_basic_multilingual_plane()
+    {
+        Assert.Equal(['a', 'b'], Vocabulary.FromText("ba").Characters);
+        var e = Assert.Throws<InvalidOperationException>(() => Vocabulary.FromText("a😀").Characters);
+        Assert.Contains("'😀' U+1F600", e.Message);
+        Assert.Contains("use Runes", e.Message);
     }
 }

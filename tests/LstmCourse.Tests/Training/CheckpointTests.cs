@@ -111,11 +111,11 @@ public sealed class CheckpointTests : IDisposable
     {
         string path = Trained(out _);
         byte[] bytes = File.ReadAllBytes(path);
-        BitConverter.GetBytes(2u).CopyTo(bytes, 8);
+        BitConverter.GetBytes(3u).CopyTo(bytes, 8);
         File.WriteAllBytes(path, bytes);
         var e = Assert.Throws<CheckpointFormatException>(() => Checkpoint.Load(path));
-        Assert.Contains("format version 2", e.Message);
-        Assert.Contains("reads version 1", e.Message);
+        Assert.Contains("format version 3", e.Message);
+        Assert.Contains("reads versions 1 to 2", e.Message);
     }
 
     [Fact]

@@ -84,7 +84,7 @@ public sealed class TrainingConfigTests : IDisposable
     public void The_message_states_the_value_and_the_valid_range()
     {
         var e = Assert.Throws<ArgumentException>(() => (TrainingConfig.Default with { Dropout = 1.5 }).Validate());
-        Assert.Equal("TrainingConfig.Dropout is 1.5; it must be [0, 1), typically 0..0.5. (Parameter 'Dropout')", e.Message);
+        Assert.Equal("TrainingConfig.Dropout is 1.5; it must be [0, 0.9], typically 0..0.5 (above 0.9 almost nothing passes, and the kept units are scaled by 1/(1 − p)). (Parameter 'Dropout')", e.Message);
         var w = Assert.Throws<ArgumentException>(() => (TrainingConfig.Default with { WeightDecay = 0.01 }).Validate());
         Assert.Contains("set Optimizer to AdamW, or use L2", w.Message);
     }
@@ -184,5 +184,55 @@ public sealed class TrainingConfigTests : IDisposable
     {
         var e = Assert.Throws<ArgumentException>(() => TrainingConfig.Default.WithOverrides(["LearningRate"]));
         Assert.Contains("name=value", e.Message);
+    }
+
+    /// <summary>Values that the old checks let through and that failed later, at the first step or in float.</summary>
+    [Theory]
+    [InlineData("LearningRate", "1e308", "[1e-12, 1000]")]                    // (float)1e308 is ∞: the optimizer refused it at step 1
+    [InlineData("LearningRate", "1e-300", "nothing moves in float")]
+    [InlineData("Beta2", "0.99999999", "round to 1")]                          // (float)0.99999999 is 1: Adam's 1 − β₂^t = 0
+    [InlineData("Momentum", "0.999999999", "round to 1")]
+    [InlineData("Epsilon", "1e-300", "rounds to 0 in float")]
+    [InlineData("Dropout", "0.99", "almost nothing passes")]
+    [InlineData("ClipNorm", "1e300", "never clips")]
+    [InlineData("MinDelta", "1e300", "up to 100")]
+    [InlineData("DivergenceFactor", "1e300", "up to 1e6")]
+    [InlineData("TimeBudget", "3000000h", "up to 30 days")]
+    public void A_value_in_the_old_range_that_fails_later_is_rejected_up_front_with_the_reason(string name, string value, string reason)
+    {
+        var e = Assert.Throws<ArgumentException>(() => TrainingConfig.Tiny.With(name, value).Validate());
+        Assert.Equal(name, e.ParamName);
+        Assert.Contains($"TrainingConfig.{name} is ", e.Message);
+        Assert.Contains(reason, e.Message);
+    }
+
+    [Theory]
+    [InlineData(4096, 4, 32, 64, "HiddenSize", "GB for the weights")]              // 4 x 4096² weights: 4.3 GB with gradients and moments
+    [InlineData(1024, 2, 4096, 100_000, "SequenceLength", "lower SequenceLength or BatchSize")]   // BPTT activations of 800 GB
+    public void A_model_or_batch_too_big_for_memory_is_rejected_before_anything_is_allocated(int hidden, int layers, int batch, int steps, string name, string reason)
+    {
+        var config = TrainingConfig.Tiny with { HiddenSize = hidden, Layers = layers, BatchSize = batch, SequenceLength = steps };
+        var e = Assert.Throws<ArgumentException>(() => config.Validate());
+        Assert.Equal(name, e.ParamName);
+        Assert.Contains(reason, e.Message);
+    }
+
+    [Theory]
+    [InlineData("1e300s")]
+    [InlineData("1e20h")]
+    [InlineData("99999999999:00:00")]
+    public void A_time_beyond_what_a_TimeSpan_holds_is_a_parse_error_not_an_overflow(string value)
+    {
+        var e = Assert.Throws<ArgumentException>(() => TrainingConfig.Tiny.With("TimeBudget", value));
+        Assert.Contains("a time such as 90s", e.Message);
+    }
+
+    [Fact]
+    public void Every_committed_config_and_the_shipped_models_pass_validation()
+    {
+        string root = LstmCourse.Tests.Weather.RepositoryFiles.Root;
+        var files = Directory.GetFiles(Path.Combine(root, "configs"), "*.json").Concat(Directory.GetFiles(Path.Combine(root, "models", "weather"), "config*.json")).ToList();
+        Assert.True(files.Count >= 10, $"{files.Count} configs");
+        foreach (string file in files) TrainingConfig.Load(file).Validate();
     }
 }

@@ -36,4 +36,50 @@ public sealed class TrainingMetricsTests : IDisposable
         Assert.Equal("", lines[4].Split(',')[6]);                                          // step 4: no validation
         Assert.Single(Directory.GetFiles(folder.Path));                                     // no temporary file left
     }
+
+    [Fact]
+    public void A_run_appends_one_flushed_line_per_step_that_a_reader_sees_while_it_trains()
+    {
+        string path = folder.File("metrics.csv");
+        var trainer = new Trainer(TrainingConfig.Tiny with { MaxSteps = 12, EvaluateEvery = 5 }, Corpus());
+        var seen = new List<int>();
+        using (var log = new MetricsCsvLog(path, trainer.History))
+            trainer.Run(onStep: row =>
+            {
+                log.Append(row);
+                seen.Add(TrainingMetrics.ReadCsv(path).Count);                               // read back while the file is open
+            });
+        Assert.Equal(Enumerable.Range(1, 12), seen);
+        Assert.Equal(trainer.History, TrainingMetrics.ReadCsv(path));                       // every number, validation included, exactly
+    }
+
+    [Fact]
+    public void Opening_the_log_of_a_resumed_run_replaces_rows_written_after_its_checkpoint()
+    {
+        string path = folder.File("metrics.csv");
+        var trainer = new Trainer(TrainingConfig.Tiny with { MaxSteps = 12 }, Corpus());
+        trainer.Run();
+        File.WriteAllText(path, TrainingMetrics.CsvHeader + "\n" + string.Concat(trainer.History.Select(r => r.ToCsvLine() + "\n")) + "13,0.1,");
+        using (new MetricsCsvLog(path, trainer.History.Take(7))) { }
+        Assert.Equal(trainer.History.Take(7), TrainingMetrics.ReadCsv(path));
+    }
+
+    [Fact]
+    public void A_half_written_last_line_is_left_out_and_any_other_bad_line_is_named()
+    {
+        var trainer = new Trainer(TrainingConfig.Tiny with { MaxSteps = 3 }, Corpus());
+        trainer.Run();
+        string whole = TrainingMetrics.CsvHeader + "\n" + string.Concat(trainer.History.Select(r => r.ToCsvLine() + "\n"));
+        string path = folder.File("metrics.csv");
+        for (int cut = whole.IndexOf('\n') + 1; cut <= whole.Length; cut++)                   // killed after any byte of the rows
+        {
+            File.WriteAllText(path, whole[..cut]);
+            int complete = whole[..cut].Count(c => c == '\n') - 1;
+            Assert.Equal(trainer.History.Take(complete), TrainingMetrics.ReadCsv(path));
+        }
+        File.WriteAllText(path, whole.Replace(trainer.History[1].ToCsvLine(), "2,0.5,oops"));
+        Assert.Contains("line 3 is not a row", Assert.Throws<InvalidDataException>(() => TrainingMetrics.ReadCsv(path)).Message);
+        File.WriteAllText(path, "x,y\n1,2\n");
+        Assert.Contains("is not a metrics file", Assert.Throws<InvalidDataException>(() => TrainingMetrics.ReadCsv(path)).Message);
+    }
 }
