@@ -1,3 +1,4 @@
+using LstmCourse.Experiments.Runs;
 using System.Diagnostics;
 using LstmCourse.Notebooks.Tests.Commands;
 using LstmCourse.Runner.Commands;

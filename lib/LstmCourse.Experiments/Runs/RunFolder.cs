@@ -6,7 +6,7 @@ namespace LstmCourse.Experiments.Runs;
 
 /// <summary>Reads a run folder as <c>lstm-course train</c> writes it (config.json first, metrics.csv, then checkpoint,
 /// samples.txt and last summary.txt), whatever state it was left in: a folder that is half-written or broken becomes a
-/// <see cref="RunRecord"/> that says so, never an exception.</summary>
+/// <see cref="RunRecord"/> that says so, never an exception. How a run writes it is in RunFolder.Writing.cs.</summary>
 public static partial class RunFolder
 {
     public const string ConfigFile = "config.json";

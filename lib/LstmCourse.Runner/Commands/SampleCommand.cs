@@ -1,3 +1,4 @@
+using LstmCourse.Experiments.Runs;
 using LstmCourse.Numerics;
 using LstmCourse.Runner.Lab;
 using LstmCourse.Sampling;

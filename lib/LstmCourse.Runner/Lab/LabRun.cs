@@ -1,3 +1,4 @@
+using LstmCourse.Experiments.Runs;
 using System.Globalization;
 using LstmCourse.Fast;
 using LstmCourse.Notebooks.IO;

@@ -30,37 +30,14 @@ public sealed record TrainingMetrics(
             F(Penalty), F(ValidationLoss), F(ValidationBpc), F(GradientNorm), F(LearningRate), F(CharsPerSecond));
     }
 
-    /// <summary>Reads a line written by <see cref="ToCsvLine"/>; null if it does not have the 11 columns of numbers.</summary>
-    public static TrainingMetrics? FromCsvLine(string line)
-    {
-        ArgumentNullException.ThrowIfNull(line);
-        string[] c = line.Split(',');
-        if (c.Length != 11 || !long.TryParse(c[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out long step)) return null;
-        double?[] v = new double?[11];
-        for (int k = 1; k < 11; k++)
-        {
-            if (c[k].Length == 0 && k is 6 or 7) continue;                              // no validation on this row
-            if (!double.TryParse(c[k], NumberStyles.Float, CultureInfo.InvariantCulture, out double x)) return null;
-            v[k] = x;
-        }
-        return new TrainingMetrics(step, v[1]!.Value, v[2]!.Value, v[3]!.Value, v[5]!.Value, v[6], v[8]!.Value, v[9]!.Value, v[10]!.Value);
-    }
-
     /// <summary>Reads a metrics.csv written by <see cref="WriteCsv"/> or appended to by <see cref="MetricsCsvLog"/>: a
     /// last line without its newline (a run killed mid-write) is left out; any other bad line is an error naming it.</summary>
     /// <exception cref="InvalidDataException">Not a metrics file, or a complete line that is not a row.</exception>
     public static IReadOnlyList<TrainingMetrics> ReadCsv(string path)
     {
         string full = Path.GetFullPath(path);
-        string text = File.ReadAllText(full);
-        int end = text.LastIndexOf('\n');                                              // text after the last newline is half a line
-        string[] lines = end < 0 ? [] : text[..end].Split('\n');
-        if (lines.Length == 0 || lines[0].TrimEnd('\r') != CsvHeader)
-            throw new InvalidDataException($"'{full}' is not a metrics file: its first line is not \"{CsvHeader}\".");
-        var rows = new List<TrainingMetrics>(lines.Length - 1);
-        for (int k = 1; k < lines.Length; k++)
-            rows.Add(FromCsvLine(lines[k].TrimEnd('\r')) ?? throw new InvalidDataException($"'{full}' line {k + 1} is not a row of {CsvHeader}: \"{lines[k]}\"."));
-        return rows;
+        var file = MetricsCsv.Parse(File.ReadAllText(full));
+        return file.Problem is { } problem ? throw new InvalidDataException($"'{full}': {problem}.") : file.Rows;
     }
 
     /// <summary>Writes a header and one line per row to <paramref name="path"/>, atomically.</summary>

@@ -1,3 +1,4 @@
+using LstmCourse.Experiments.Runs;
 using LstmCourse.Notebooks.Tests.Support;
 using LstmCourse.Runner.Commands;
 using LstmCourse.Runner.Lab;

@@ -78,8 +78,8 @@ public sealed class TrainingMetricsTests : IDisposable
             Assert.Equal(trainer.History.Take(complete), TrainingMetrics.ReadCsv(path));
         }
         File.WriteAllText(path, whole.Replace(trainer.History[1].ToCsvLine(), "2,0.5,oops"));
-        Assert.Contains("line 3 is not a row", Assert.Throws<InvalidDataException>(() => TrainingMetrics.ReadCsv(path)).Message);
+        Assert.Contains("metrics.csv line 3 is unreadable", Assert.Throws<InvalidDataException>(() => TrainingMetrics.ReadCsv(path)).Message);
         File.WriteAllText(path, "x,y\n1,2\n");
-        Assert.Contains("is not a metrics file", Assert.Throws<InvalidDataException>(() => TrainingMetrics.ReadCsv(path)).Message);
+        Assert.Contains("metrics.csv has no step column", Assert.Throws<InvalidDataException>(() => TrainingMetrics.ReadCsv(path)).Message);
     }
 }

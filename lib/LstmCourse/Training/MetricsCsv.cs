@@ -1,9 +1,8 @@
 using System.Globalization;
-using LstmCourse.Training;
 
-namespace LstmCourse.Experiments.Runs;
+namespace LstmCourse.Training;
 
-/// <summary>What <see cref="MetricsCsv.Parse"/> read from a run's metrics.csv.</summary>
+/// <summary>What <see cref="MetricsCsv.Parse"/> read from a run's metrics.csv (the one reader of that file).</summary>
 /// <param name="Rows">The readable rows, in file order.</param>
 /// <param name="Problem">Null when every line was read; otherwise what was wrong (an unreadable line in the middle, a bad header).</param>
 /// <param name="TornLastLine">The last line was cut short (a run killed while appending): it is left out, and is no problem.</param>

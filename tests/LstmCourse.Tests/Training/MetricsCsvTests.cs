@@ -1,7 +1,6 @@
-using LstmCourse.Experiments.Runs;
 using LstmCourse.Training;
 
-namespace LstmCourse.Experiments.Tests.Runs;
+namespace LstmCourse.Tests.Training;
 
 public class MetricsCsvTests
 {

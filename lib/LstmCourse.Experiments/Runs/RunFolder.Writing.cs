@@ -1,8 +1,8 @@
 using LstmCourse.Training;
 
-namespace LstmCourse.Runner.Lab;
+namespace LstmCourse.Experiments.Runs;
 
-/// <summary>The files of a run folder, and the rules that keep it usable whenever the run stops, even killed: one
+/// <summary>Writing a run folder: the files of a run folder, and the rules that keep it usable whenever the run stops, even killed: one
 /// writer at a time (a lock the operating system releases when the process dies), complete checkpoints only (every
 /// file is written atomically), the newest of them found by the step it holds, and temporary files of a killed writer
 /// cleaned when the next one starts.</summary>
@@ -16,12 +16,10 @@ namespace LstmCourse.Runner.Lab;
 /// .lstm-course.lock         locked by the process that writes the folder (an empty file; the lock dies with the process)
 /// </code>
 /// </remarks>
-public static class RunFolder
+public static partial class RunFolder
 {
     /// <summary>The checkpoint a run keeps while it trains.</summary>
     public const string LatestCheckpoint = "checkpoint-latest.ckpt";
-
-    public const string ConfigFile = "config.json", MetricsFile = "metrics.csv", SamplesFile = "samples.txt", SummaryFile = "summary.txt";
 
     private const string LockFile = ".lstm-course.lock";
     private const string LegacyPartial = "checkpoint.ckpt.partial";      // the working checkpoint of runs before checkpoint-latest.ckpt
