@@ -14,7 +14,7 @@ public sealed class TrainCommand : ICommand
     public string Summary => "train a character LSTM on a corpus and save a run folder (config, metrics, samples, checkpoint)";
 
     public string Usage => """
-        lstm-course train --config FILE|NAME [--set name=value]... [--corpus DIR|FILE] [--out DIR] [--time-budget TIME] [--weights-only] [--init CHECKPOINT]
+        lstm-course train --config FILE|NAME [--set name=value]... [--corpus DIR|FILE] [--out DIR] [--time-budget TIME] [--weights-only] [--init CHECKPOINT] [--engine ours|torchsharp]
         lstm-course train --resume DIR [--set name=value]... [--corpus DIR|FILE] [--time-budget TIME] [--weights-only]
 
         Trains the fast character LSTM (LstmCourse.Training.Trainer) and writes a run folder:
@@ -45,19 +45,32 @@ public sealed class TrainCommand : ICommand
                               must match the corpus and config; the optimizer starts fresh
           --weights-only      save the final checkpoint without the optimizer's moments (a third of the size; it samples
                               and fine-tunes but cannot resume the run exactly)
+          --engine ours|torchsharp  which engine trains (sets Engine): ours, the fast float32 CharLstm, or the same model
+                              as TorchSharp's nn.LSTM + nn.Linear (LstmCourse.Torch, built with
+                              dotnet build lib/LstmCourse.Torch -c Release); both write the same run folder, and the
+                              sampler reads either checkpoint; a TorchSharp run cannot be resumed (its checkpoint holds
+                              no optimizer state) and takes no Dropout, L1, L2 or ClipValue
 
         Exit codes: 0 trained; 1 usage error (unknown option, bad config value, missing file, a folder that holds a
         run, a checkpoint that does not fit); 2 training diverged (the newest good checkpoint stays: --resume DIR
-        with a lower LearningRate), or a file could not be read or written (disk full, no permission, folder in use).
+        with a lower LearningRate), a file could not be read or written (disk full, no permission, folder in use),
+        or the TorchSharp engine cannot run here (the message says what to build).
         """;
 
     public int Execute(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
-        var parsed = Arguments.Parse(Name, args, ["--weights-only"], ["--config", "--set", "--corpus", "--out", "--time-budget", "--init", "--resume"]);
+        var parsed = Arguments.Parse(Name, args, ["--weights-only"], ["--config", "--set", "--corpus", "--out", "--time-budget", "--init", "--resume", "--engine"]);
         if (parsed.Positionals.Count > 0)
             throw new UsageException($"train takes no positional arguments, got '{parsed.Positionals[0]}'; name the config with --config.");
         if (parsed.Value("--resume") is string resume) return Resume(resume, parsed, output, error);
-        var config = LabInputs.Config(parsed.Value("--config"), parsed.Values("--set"), parsed.Value("--time-budget"));
+        var sets = parsed.Values("--set").ToList();
+        if (parsed.Value("--engine") is string engine)
+        {
+            if (engine.ToLowerInvariant() is not ("ours" or "torchsharp"))
+                throw new UsageException($"--engine takes ours or torchsharp, got '{engine}'.");
+            sets.Add($"Engine={engine}");
+        }
+        var config = LabInputs.Config(parsed.Value("--config"), sets, parsed.Value("--time-budget"));
         var data = LabInputs.Corpus(parsed.Value("--corpus"), config);
         CharLstm? init = null;
         if (parsed.Value("--init") is string initPath)
@@ -79,7 +92,7 @@ public sealed class TrainCommand : ICommand
     /// <summary>--resume DIR: the newest checkpoint's config with --set and --time-budget applied, on the corpus it was trained on.</summary>
     private static int Resume(string folder, Arguments parsed, TextWriter output, TextWriter error)
     {
-        foreach (string option in new[] { "--config", "--init", "--out" })
+        foreach (string option in new[] { "--config", "--init", "--out", "--engine" })
             if (parsed.Value(option) is not null)
                 throw new UsageException($"--resume continues the run with the config of its checkpoint, in its own folder; drop {option} (change knobs with --set).");
         if (!Directory.Exists(folder)) throw new UsageException($"--resume: run folder '{Path.GetFullPath(folder)}' does not exist.");
@@ -109,9 +122,14 @@ public sealed class TrainCommand : ICommand
             error.WriteLine($"metrics so far are in {Path.Combine(folder, RunFolder.MetricsFile)}; continue with lstm-course train --resume {folder} --set LearningRate=...");
             return ExitCodes.Failed;
         }
+        catch (EngineUnavailableException unavailable)
+        {
+            error.WriteLine($"lstm-course train: {unavailable.Message}");
+            return ExitCodes.Failed;
+        }
         catch (ArgumentException e)
         {
-            throw new UsageException(e.Message.Replace(" (Parameter '", " ('", StringComparison.Ordinal));
+            throw new UsageException(System.Text.RegularExpressions.Regex.Replace(e.Message, @" \(Parameter '[^']*'\)", ""));
         }
     }
 }

@@ -34,10 +34,17 @@ public static class LabRun
     public static LabRunResult Train(TrainingConfig config, TextSplit data, string folder, TextWriter output,
         bool weightsOnly = false, int sampleLength = 3000, string progressPrefix = "", CharLstm? init = null)
     {
-        var trainer = new Trainer(config with { CheckpointPath = Path.Combine(Path.GetFullPath(folder), RunFolder.LatestCheckpoint) }, data, init);
-        using var owner = RunFolder.Lock(folder);
-        RunFolder.Clean(folder, previousRun: true);
-        return Finish(trainer, data, folder, output, weightsOnly, sampleLength, progressPrefix);
+        var trainer = Engines.Create(config with { CheckpointPath = Path.Combine(Path.GetFullPath(folder), RunFolder.LatestCheckpoint) }, data, init);
+        try
+        {
+            using var owner = RunFolder.Lock(folder);
+            RunFolder.Clean(folder, previousRun: true);
+            return Finish(trainer, data, folder, output, weightsOnly, sampleLength, progressPrefix);
+        }
+        finally
+        {
+            (trainer as IDisposable)?.Dispose();
+        }
     }
 
     /// <summary>Continues the run in <paramref name="folder"/> from its newest complete checkpoint, exactly as if it had
@@ -52,6 +59,8 @@ public static class LabRun
         var (path, checkpoint) = RunFolder.NewestCheckpoint(folder, output)
             ?? throw new ArgumentException($"run folder '{Path.GetFullPath(folder)}' holds no checkpoint to resume (a run saves its first at its first evaluation); start it again with --out.");
         var config = adjust(checkpoint.Config with { CheckpointPath = null }).Validate();
+        if (checkpoint.Config.Engine != TrainingEngine.Ours || config.Engine != TrainingEngine.Ours)
+            throw new ArgumentException($"--resume continues runs of our engine; this run is Engine {checkpoint.Config.Engine}, whose checkpoint holds no optimizer state to continue from: start a new run instead (it may --init from this checkpoint's weights).");
         var trainer = Trainer.Resume(checkpoint, data, config with { CheckpointPath = Path.Combine(Path.GetFullPath(folder), RunFolder.LatestCheckpoint) });
         RunFolder.Clean(folder, previousRun: false);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{progressPrefix}resuming from {Path.GetFileName(path)} at step {trainer.Step} of {config.MaxSteps}"));
@@ -61,13 +70,13 @@ public static class LabRun
     }
 
     /// <summary>Trains to the end, appending metrics.csv as it goes, then writes the final checkpoint, samples.txt and summary.txt.</summary>
-    private static LabRunResult Finish(Trainer trainer, TextSplit data, string folder, TextWriter output, bool weightsOnly, int sampleLength, string progressPrefix)
+    private static LabRunResult Finish(ITrainer trainer, TextSplit data, string folder, TextWriter output, bool weightsOnly, int sampleLength, string progressPrefix)
     {
         var config = trainer.Config with { CheckpointPath = null };
         config.Save(Path.Combine(folder, RunFolder.ConfigFile));
-        long parameters = trainer.Model.Parameters.Sum(p => (long)p.Value.Length);
+        long parameters = trainer.ToCharLstm().Parameters.Sum(p => (long)p.Value.Length);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{progressPrefix}model: {config.Layers} x {config.HiddenSize} LSTM, V = {data.Vocabulary.Size}, {parameters:N0} parameters; "
+            $"{progressPrefix}model: {config.Layers} x {config.HiddenSize} LSTM{(config.Engine == TrainingEngine.Ours ? "" : $" trained by {config.Engine}")}, V = {data.Vocabulary.Size}, {parameters:N0} parameters; "
             + $"text: {data.Train.Length:N0} training and {data.Validation.Length:N0} validation characters; {config.EffectiveThreads} thread(s)"));
         output.Flush();
         var progress = new ProgressLog(p => { output.WriteLine(progressPrefix + p); output.Flush(); });
@@ -106,7 +115,7 @@ public static class LabRun
         foreach (string old in RunFolder.Checkpoints(folder))
             if (!string.Equals(Path.GetFullPath(old), Path.GetFullPath(checkpointPath), StringComparison.Ordinal)) File.Delete(old);
 
-        var sampler = new Sampler(trainer.Model, trainer.Vocabulary);
+        var sampler = new Sampler(trainer.ToCharLstm(), trainer.Vocabulary);
         var (samples, scores, described) = Samples(sampler, data, config.Seed, sampleLength);
         AtomicFile.WriteAllText(Path.Combine(folder, RunFolder.SamplesFile), samples);
 

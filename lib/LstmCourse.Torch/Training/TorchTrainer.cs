@@ -28,7 +28,7 @@ namespace LstmCourse.Torch;
 /// exactly (start a new run from checkpoint.CreateModel() to fine-tune). Not safe to use from two threads at once.
 /// Taught in notebooks/09-from-scratch-to-torchsharp.ipynb.
 /// </remarks>
-public sealed partial class TorchTrainer : IDisposable
+public sealed partial class TorchTrainer : ITrainer, IDisposable
 {
     private readonly BatchStream train;
     private readonly BatchStream? validation;
@@ -107,7 +107,8 @@ public sealed partial class TorchTrainer : IDisposable
 
     /// <summary>Trains until MaxSteps, the TimeBudget, early stopping, cancellation or <paramref name="steps"/> more steps,
     /// evaluating, reporting and checkpointing like <see cref="Trainer.Run"/>.</summary>
-    public TrainingResult Run(IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default, int? steps = null)
+    public TrainingResult Run(IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default, int? steps = null,
+        Action<TrainingMetrics>? onStep = null)
     {
         if (steps is < 1) throw new ArgumentOutOfRangeException(nameof(steps), steps, $"steps must be at least 1 (or null to run to MaxSteps = {Config.MaxSteps}), got {steps}.");
         long stopAt = steps is { } s ? Math.Min(Config.MaxSteps, Step + s) : Config.MaxSteps, firstStep = Step;
@@ -127,6 +128,7 @@ public sealed partial class TorchTrainer : IDisposable
             evaluated = HasValidation && (Step % Config.EvaluateEvery == 0 || ending);
             if (evaluated) Evaluate();
             if (Config.CheckpointPath is { } path && (ending || (Config.CheckpointEvery > 0 ? Step % Config.CheckpointEvery == 0 : evaluated))) SaveCheckpoint(path);
+            onStep?.Invoke(history[^1]);
             if (Step % Config.LogEvery == 0 || evaluated || ending)
             {
                 var last = history[^1];
@@ -155,7 +157,8 @@ public sealed partial class TorchTrainer : IDisposable
     /// <summary>The trained weights as our fast model (b = bias_ih + bias_hh, rounded to float).</summary>
     public CharLstm ToCharLstm() => TorchConversion.ToCharLstm(Module);
 
-    /// <summary>Config, vocabulary, weights, position and history in our checkpoint format (no optimizer moments, no carried state).</summary>
+    /// <summary>Config, vocabulary, weights, position, the carried state and history in our checkpoint format (no optimizer
+    /// moments: torch's Adam keeps its own, so the checkpoint samples and fine-tunes but does not resume the run).</summary>
     public Checkpoint ToCheckpoint()
     {
         var model = ToCharLstm();
@@ -168,9 +171,23 @@ public sealed partial class TorchTrainer : IDisposable
             RngState = new LstmCourse.Numerics.Rng(Config.Seed).GetState(),
             Position = new TrainingPosition(Step, train.Epoch, train.Batch, elapsedSeconds, initialLoss,
                 EarlyStopping?.Best ?? double.PositiveInfinity, EarlyStopping?.BestStep ?? -1, EarlyStopping?.BadEvaluations ?? 0, 0),
-            CarriedState = [],
+            CarriedState = CarriedSnapshot(),
             History = history.ToList(),
         };
+    }
+
+    /// <summary>h and c of each layer carried between batches, as our checkpoints hold them (N x H each; zeros before the first step).</summary>
+    private List<TensorSnapshot> CarriedSnapshot()
+    {
+        int N = Config.BatchSize, H = Config.HiddenSize;
+        var snapshot = new List<TensorSnapshot>();
+        for (int l = 0; l < Config.Layers; l++)
+        {
+            float[] Layer(Tensor? all) => all is null ? new float[N * H] : all[l].to_type(ScalarType.Float32).data<float>().ToArray();   // (L x N x H)[l]
+            snapshot.Add(new TensorSnapshot($"layer{l}.h", N, H, Layer(carried?.H)));
+            snapshot.Add(new TensorSnapshot($"layer{l}.c", N, H, Layer(carried?.C)));
+        }
+        return snapshot;
     }
 
     /// <summary>Saves <see cref="ToCheckpoint"/> atomically.</summary>

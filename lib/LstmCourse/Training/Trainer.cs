@@ -17,7 +17,7 @@ namespace LstmCourse.Training;
 /// and a run resumed from a checkpoint continues exactly as if it had not stopped.
 /// Taught in notebooks/08-weather-forecasts.ipynb.
 /// </remarks>
-public sealed partial class Trainer
+public sealed partial class Trainer : ITrainer
 {
     private readonly BatchStream train;
     private readonly BatchStream? validation;
@@ -151,6 +151,9 @@ public sealed partial class Trainer
 
     /// <summary>Writes <see cref="History"/> as CSV, atomically.</summary>
     public void WriteMetricsCsv(string path) => TrainingMetrics.WriteCsv(history, path);
+
+    /// <summary>The model being trained (it is our CharLstm already).</summary>
+    public CharLstm ToCharLstm() => Model;
 
     /// <summary>Training-loss and speed averages between progress reports.</summary>
     private sealed class Window

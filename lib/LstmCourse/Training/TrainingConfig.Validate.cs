@@ -25,6 +25,8 @@ public sealed partial record TrainingConfig
             throw Bad(nameof(WindowsStartAfter), "\"\"", "null (streams that carry their state) or the text that ends a document, such as \"$$\\n\"");
 
         Int(nameof(MaxSteps), MaxSteps, 1, int.MaxValue);            // first: WarmupSteps is checked against it
+        if (!Enum.IsDefined(Engine))
+            throw Bad(nameof(Engine), Engine, $"one of {string.Join(", ", Enum.GetNames<TrainingEngine>())}");
         if (!Enum.IsDefined(Optimizer))
             throw Bad(nameof(Optimizer), Optimizer, $"one of {string.Join(", ", Enum.GetNames<OptimizerKind>())}");
         Real(nameof(LearningRate), LearningRate, 1e-12, 1000, "in [1e-12, 1000], e.g. 0.002 (above 1000 the first update throws any of these optimizers off, which only shows divergence; below 1e-12 nothing moves in float)");

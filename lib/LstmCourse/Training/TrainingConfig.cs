@@ -7,6 +7,10 @@ namespace LstmCourse.Training;
 /// <summary>Which update rule <see cref="Trainer"/> uses (see the classes in <c>Training/Optimizers</c>).</summary>
 public enum OptimizerKind { Sgd, Momentum, Adagrad, RmsProp, Adam, AdamW }
 
+/// <summary>Which engine trains the config: ours (<see cref="Trainer"/>), or the same model in TorchSharp (LstmCourse.Torch's
+/// TorchTrainer: nn.LSTM + nn.Linear). The lab's tools pick it; both write the same run folder.</summary>
+public enum TrainingEngine { Ours, TorchSharp }
+
 /// <summary>How the learning rate changes over the run (see <see cref="LearningRateSchedule"/>).</summary>
 public enum ScheduleKind { Constant, Step, Cosine }
 
@@ -62,6 +66,7 @@ public sealed partial record TrainingConfig
     public int ValidationBatches { get; init; } = 20;           // batches per validation (0 = the whole validation text)
     public int LogEvery { get; init; } = 50;                    // steps between progress reports
     public int Threads { get; init; } = 0;                      // engine threads (0 = all cores; capped at the core count)
+    public TrainingEngine Engine { get; init; } = TrainingEngine.Ours;   // the lab's tools: ours, or TorchSharp (LstmCourse.Torch)
     public int Patience { get; init; } = 0;                     // evaluations without improvement before stopping (0 = off)
     public double MinDelta { get; init; } = 0;                  // improvement in validation loss (nats) that counts
     public double DivergenceFactor { get; init; } = 3;          // stop when loss > this x the first loss (0 = off)
