@@ -108,7 +108,7 @@ public static class PyTorchStateDict
             Optimizer = new OptimizerState(config.Optimizer.ToString(), 0, []),
             RngState = new Rng(config.Seed).GetState(),
             Position = new TrainingPosition(0, 0, 0, 0, double.NaN, double.PositiveInfinity, -1, 0, 0),
-            CarriedState = [],
+            CarriedState = Checkpoint.ZeroState(config),
             History = [],
         };
     }

@@ -177,15 +177,15 @@ public sealed partial class TorchTrainer : ITrainer, IDisposable
     }
 
     /// <summary>h and c of each layer carried between batches, as our checkpoints hold them (N x H each; zeros before the first step).</summary>
-    private List<TensorSnapshot> CarriedSnapshot()
+    private IReadOnlyList<TensorSnapshot> CarriedSnapshot()
     {
+        if (carried is not { } state) return Checkpoint.ZeroState(Config);
         int N = Config.BatchSize, H = Config.HiddenSize;
         var snapshot = new List<TensorSnapshot>();
         for (int l = 0; l < Config.Layers; l++)
         {
-            float[] Layer(Tensor? all) => all is null ? new float[N * H] : all[l].to_type(ScalarType.Float32).data<float>().ToArray();   // (L x N x H)[l]
-            snapshot.Add(new TensorSnapshot($"layer{l}.h", N, H, Layer(carried?.H)));
-            snapshot.Add(new TensorSnapshot($"layer{l}.c", N, H, Layer(carried?.C)));
+            snapshot.Add(new TensorSnapshot($"layer{l}.h", N, H, state.H[l].to_type(ScalarType.Float32).data<float>().ToArray()));   // (L x N x H)[l]
+            snapshot.Add(new TensorSnapshot($"layer{l}.c", N, H, state.C[l].to_type(ScalarType.Float32).data<float>().ToArray()));
         }
         return snapshot;
     }

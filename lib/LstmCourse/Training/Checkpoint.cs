@@ -48,6 +48,19 @@ public sealed partial class Checkpoint
     public required IReadOnlyList<TensorSnapshot> CarriedState { get; init; }
     public required IReadOnlyList<TrainingMetrics> History { get; init; }
 
+    /// <summary>The carried state of a run that starts (or restarts) from zero: <c>layer{l}.h</c> and <c>layer{l}.c</c>, N x H zeros.</summary>
+    public static IReadOnlyList<TensorSnapshot> ZeroState(TrainingConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var state = new List<TensorSnapshot>(2 * config.Layers);
+        for (int l = 0; l < config.Layers; l++)
+        {
+            state.Add(new TensorSnapshot($"layer{l}.h", config.BatchSize, config.HiddenSize, new float[config.BatchSize * config.HiddenSize]));
+            state.Add(new TensorSnapshot($"layer{l}.c", config.BatchSize, config.HiddenSize, new float[config.BatchSize * config.HiddenSize]));
+        }
+        return state;
+    }
+
     /// <summary>A model with the saved sizes and weights (for sampling, or to start a new run from these weights).</summary>
     /// <exception cref="InvalidOperationException">The checkpoint is inconsistent (see <see cref="Problem"/>); nothing is allocated then.</exception>
     public CharLstm CreateModel()
