@@ -37,6 +37,20 @@ public sealed unsafe partial class CharLstm
         return (float)OutputLoss(ws, gradient: false);
     }
 
+    /// <summary>The cross-entropy −log softmax(y)[target] of each of the N·T targets in evaluation mode, laid out like the
+    /// inputs (stream n, step t at n·T + t); their mean is <see cref="Loss"/>. Advances <paramref name="state"/> like it.</summary>
+    /// <remarks>For scoring a text piece by piece: streams of different lengths padded to one T, the padding's losses ignored.</remarks>
+    public float[] Losses(ReadOnlySpan<int> inputs, ReadOnlySpan<int> targets, int N, int T, BatchState state)
+    {
+        var ws = Prepare(inputs, targets, N, T, state, 0f, null);
+        Forward(ws, state, 0f, null);
+        OutputLoss(ws, gradient: false);
+        var losses = new float[N * T];
+        for (int n = 0; n < N; n++)
+            for (int t = 0; t < T; t++) losses[n * T + t] = (float)ws.RowLoss[t * N + n];   // time-major row r = t·N + n
+        return losses;
+    }
+
     /// <summary>Test hook: the logits y_t (NT x V, row t·N + n, bias included) of an evaluation-mode forward pass.</summary>
     internal float[] ForwardLogits(ReadOnlySpan<int> inputs, int N, int T, BatchState state)
     {

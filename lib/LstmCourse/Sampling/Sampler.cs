@@ -15,7 +15,7 @@ namespace LstmCourse.Sampling;
 /// </code>
 /// The same model, prime, options and <see cref="Rng"/> state give the same text. Taught in notebooks/08-weather-forecasts.ipynb.
 /// </remarks>
-public sealed class Sampler
+public sealed class Sampler : ITextSampler
 {
     public Sampler(CharLstm model, Vocabulary vocabulary)
     {

@@ -22,6 +22,10 @@ public sealed class SequenceTrace
     /// <summary>One cache per step; <c>Stack.Peek()</c> is the last step not yet popped by backward.</summary>
     public Stack<StepCache> Stack { get; }
 
+    /// <summary>How many caches are on <see cref="Stack"/> now: T after the forward pass, 0 once backward has popped them
+    /// (an int, so a notebook cell can show it without binding the stack's type).</summary>
+    public int StackDepth => Stack.Count;
+
     /// <summary>The step caches in time order (for reading gate activations).</summary>
     public IReadOnlyList<StepCache> InOrder { get; }
 

@@ -163,5 +163,90 @@ public sealed class BracketsAndQuotes
         return (double)right / total;
     }
 
+    /// <summary>What a model must remember to name the closing character at each position (<see cref="CloserKind.None"/>
+    /// where the character closes nothing). Brackets inside quotes do not count, as in <see cref="Depth"/>.</summary>
+    /// <remarks>
+    /// <code>
+    /// "(" ")"                  NextToOpener     the previous character says it all (a bigram can do it)
+    /// "(ab" ")"                LastOpened       its opener is the last bracket opened: one remembered bracket is enough
+    /// "(a[b]c" ")"             UnderInnerPair   a pair opened and closed inside it since: only a stack gets it right
+    /// '"ab' '"'                Quote            the closing quote
+    /// </code>
+    /// </remarks>
+    public static CloserKind[] CloserKinds(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var kinds = new CloserKind[text.Length];
+        var open = new Stack<(int At, bool InnerClosed)>();                  // the brackets still open, innermost on top
+        bool inQuote = false;
+        for (int t = 0; t < text.Length; t++)
+        {
+            char c = text[t];
+            if (c == '"')
+            {
+                if (inQuote) kinds[t] = CloserKind.Quote;
+                inQuote = !inQuote;
+            }
+            else if (inQuote) continue;
+            else if (Openers.Contains(c)) open.Push((t, false));
+            else if (Closers.Contains(c) && open.Count > 0)
+            {
+                var (at, innerClosed) = open.Pop();
+                kinds[t] = at == t - 1 ? CloserKind.NextToOpener : innerClosed ? CloserKind.UnderInnerPair : CloserKind.LastOpened;
+                if (open.Count > 0) open.Push((open.Pop().At, true));          // the enclosing bracket now holds a closed pair
+            }
+        }
+        return kinds;
+    }
+
+    /// <summary><see cref="CloserAccuracy(IReadOnlyList{string}, Func{string, IReadOnlyList{double[]}})"/> split by
+    /// <see cref="CloserKind"/>: one row per kind that occurs, in the enum's order.</summary>
+    /// <param name="indexOf">Where a character's score sits in a score vector (default: <see cref="Alphabet"/>'s index).</param>
+    public static IReadOnlyList<CloserScore> CloserAccuracyByKind(IReadOnlyList<string> texts, Func<string, IReadOnlyList<double[]>> scores,
+                                                                  Func<char, int>? indexOf = null)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        ArgumentNullException.ThrowIfNull(scores);
+        indexOf ??= Alphabet.IndexOf;
+        var kindsInOrder = Enum.GetValues<CloserKind>().Where(k => k != CloserKind.None).ToArray();
+        var right = new int[kindsInOrder.Length];
+        var total = new int[kindsInOrder.Length];
+        var closers = ClosingCharacters.Select(indexOf).ToArray();
+        foreach (var text in texts)
+        {
+            var z = scores(text);
+            var kinds = CloserKinds(text);
+            for (int t = 1; t < text.Length; t++)
+            {
+                if (kinds[t] == CloserKind.None) continue;
+                int k = Array.IndexOf(kindsInOrder, kinds[t]);
+                int best = closers.MaxBy(j => z[t - 1][j]);                   // z after character t−1 predicts character t
+                total[k]++;
+                if (best == indexOf(text[t])) right[k]++;
+            }
+        }
+        if (total.Sum() == 0) throw new ArgumentException("no text contains a closing character; generate longer or more texts.", nameof(texts));
+        return Enumerable.Range(0, kindsInOrder.Length).Where(k => total[k] > 0)
+                         .Select(k => new CloserScore(kindsInOrder[k], total[k], (double)right[k] / total[k])).ToArray();
+    }
+
     private static char Filler(Rng rng) => "abcde "[rng.NextInt(6)];
 }
+
+/// <summary>What naming a closing character takes (see <see cref="BracketsAndQuotes.CloserKinds"/>).</summary>
+public enum CloserKind
+{
+    /// <summary>The character closes nothing.</summary>
+    None,
+    /// <summary>A bracket closed right after its opener: "()".</summary>
+    NextToOpener,
+    /// <summary>A bracket whose opener is the last bracket opened, with other characters between: "(ab)".</summary>
+    LastOpened,
+    /// <summary>A bracket with a pair opened and closed inside it since its opener: "(a[b]c)".</summary>
+    UnderInnerPair,
+    /// <summary>A closing quote.</summary>
+    Quote,
+}
+
+/// <summary>How often a model ranked the right closer first, for the closers of one kind.</summary>
+public sealed record CloserScore(CloserKind Kind, int Count, double Accuracy);

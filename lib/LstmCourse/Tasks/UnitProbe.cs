@@ -11,7 +11,7 @@ namespace LstmCourse.Tasks;
 /// </code>
 /// Reads the cell state c of an LSTM layer (h for a plain RNN). Karpathy, Johnson and Fei-Fei (2015) found such
 /// cells in character models: quote detectors, line-length counters, bracket-depth cells.
-/// Taught in notebooks/04-lstm-cell.ipynb and 06-modeling-sequences.ipynb.
+/// Taught in notebooks/04-lstm-cell.ipynb, 06-modeling-sequences.ipynb and 08-weather-forecasts.ipynb.
 /// </remarks>
 public static class UnitProbe
 {
@@ -62,6 +62,45 @@ public static class UnitProbe
         for (int k = 1; k < H; k++)
             if (Math.Abs(r[k]) > Math.Abs(r[best])) best = k;
         return new ProbeResult(best, r[best], r);
+    }
+
+    /// <summary>Pearson's r of every unit with a per-step feature, in one pass: r_k between states[t][k] and feature[t]
+    /// over all t (0 for a unit or a feature that never changes). For states recorded from any model, such as the fast
+    /// engine's <c>InferenceState</c> after each character.</summary>
+    public static double[] Correlations(IReadOnlyList<float[]> states, IReadOnlyList<double> feature)
+    {
+        ArgumentNullException.ThrowIfNull(states);
+        ArgumentNullException.ThrowIfNull(feature);
+        if (states.Count != feature.Count)
+            throw new ArgumentException($"there are {states.Count} states but {feature.Count} feature values; give one value per step.", nameof(feature));
+        if (states.Count < 2) throw new ArgumentException($"only {states.Count} steps; a correlation needs at least 2.", nameof(states));
+        int K = states[0].Length, T = states.Count;
+        var sx = new double[K];
+        var sxx = new double[K];
+        var sxy = new double[K];
+        double sy = 0, syy = 0;
+        for (int t = 0; t < T; t++)
+        {
+            var c = states[t];
+            if (c.Length != K) throw new ArgumentException($"states[{t}] has {c.Length} units, states[0] has {K}; record the same units at every step.", nameof(states));
+            double y = feature[t];
+            sy += y;
+            syy += y * y;
+            for (int k = 0; k < K; k++)
+            {
+                sx[k] += c[k];
+                sxx[k] += (double)c[k] * c[k];
+                sxy[k] += c[k] * y;
+            }
+        }
+        double varY = syy - sy * sy / T;
+        var r = new double[K];
+        for (int k = 0; k < K; k++)
+        {
+            double varC = sxx[k] - sx[k] * sx[k] / T, cov = sxy[k] - sx[k] * sy / T;
+            r[k] = varC > 1e-12 * Math.Max(1, sxx[k]) && varY > 1e-12 * Math.Max(1, syy) ? cov / Math.Sqrt(varC * varY) : 0;
+        }
+        return r;
     }
 
     /// <summary>c_t[unit] for t = 1..T over one input sequence (h_t[unit] for a plain RNN): one heatmap row.</summary>

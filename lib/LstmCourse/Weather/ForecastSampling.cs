@@ -3,8 +3,8 @@ using LstmCourse.Sampling;
 
 namespace LstmCourse.Weather;
 
-/// <summary>The lab's measure of what a model learned: products sampled from a character model, each primed with a real
-/// header, scored by <see cref="ForecastValidator"/>.</summary>
+/// <summary>The lab's measure of what a model learned: products sampled from a character model (the LSTM's
+/// <see cref="Sampler"/> or the n-gram baseline), each primed with a real header, scored by <see cref="ForecastValidator"/>.</summary>
 /// <remarks>
 /// <code>
 /// product k:  fresh state;  feed "\n" + header_k;  draw x ~ softmax(z / τ) and feed it back until the "\n$$" line
@@ -52,7 +52,7 @@ public static class ForecastSampling
     }
 
     /// <summary>The header followed by the model's continuation through its <c>$$</c> line, and a newline.</summary>
-    public static string SampleProduct(Sampler sampler, string header, Rng? rng, SamplingOptions options, int maxLength = 2000)
+    public static string SampleProduct(ITextSampler sampler, string header, Rng? rng, SamplingOptions options, int maxLength = 2000)
     {
         ArgumentNullException.ThrowIfNull(sampler);
         ArgumentNullException.ThrowIfNull(header);
@@ -62,7 +62,7 @@ public static class ForecastSampling
     }
 
     /// <summary>One product sampled per header (in order, from one <paramref name="rng"/>), validated together.</summary>
-    public static ForecastReport Score(Sampler sampler, IEnumerable<string> headers, Rng? rng, SamplingOptions options, int maxLength = 2000)
+    public static ForecastReport Score(ITextSampler sampler, IEnumerable<string> headers, Rng? rng, SamplingOptions options, int maxLength = 2000)
     {
         ArgumentNullException.ThrowIfNull(headers);
         return ForecastValidator.Validate(string.Concat(headers.Select(h => SampleProduct(sampler, h, rng, options, maxLength))));

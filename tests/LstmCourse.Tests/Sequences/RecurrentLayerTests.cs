@@ -189,6 +189,20 @@ public class RecurrentLayerTests(ITestOutputHelper output)
         Assert.Contains("already consumed", ex.Message);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void The_stack_holds_one_cache_per_step_after_forward_and_none_after_backward(bool lstm)
+    {
+        var (layer, xs, h0c0, dhs) = Setup(lstm, T: 5, D: 2, H: 3);
+        var trace = layer.Forward(xs, h0c0);
+        Assert.Equal(5, trace.StackDepth);
+        Assert.Same(trace.InOrder[^1], trace.Stack.Peek());                  // the top is the last step
+        layer.Backward(trace, dhs);
+        Assert.Equal(0, trace.StackDepth);
+        Assert.Equal(5, trace.Steps);                                        // the time-ordered view stays readable
+    }
+
     private static (RecurrentLayer layer, double[][] xs, RecurrentState h0c0, double[][] dhs) Setup(bool lstm, int T, int D, int H)
     {
         var rng = new Rng(21);

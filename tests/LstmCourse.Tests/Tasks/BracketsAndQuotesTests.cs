@@ -75,4 +75,36 @@ public class BracketsAndQuotesTests
         Assert.True(lstm >= bigram + 0.08, $"LSTM {lstm:P1}, bigram {bigram:P1}");
         Assert.All(BracketsAndQuotes.ProbabilityOf(model, test[0], ')'), p => Assert.InRange(p, 0, 1));
     }
+
+    [Fact]
+    public void Closer_kinds_say_what_must_be_remembered()
+    {
+        const string text = "()(ab)(a[b]c)\"a)b\"{";
+        var kinds = BracketsAndQuotes.CloserKinds(text);
+        var expected = new CloserKind[text.Length];
+        expected[1] = CloserKind.NextToOpener;                        // ()
+        expected[5] = CloserKind.LastOpened;                          // (ab)
+        expected[10] = CloserKind.LastOpened;                         // [b] inside (a...
+        expected[12] = CloserKind.UnderInnerPair;                     // (a[b]c)
+        expected[17] = CloserKind.Quote;                              // "a)b": the ) inside the quote closes nothing
+        Assert.Equal(expected, kinds);
+    }
+
+    [Fact]
+    public void Accuracy_by_kind_counts_each_closer_once_under_its_kind()
+    {
+        const string text = "(a[b]c)()";
+        int V = BracketsAndQuotes.Alphabet.Size;
+        // a scorer that always ranks ')' first: right at positions 6 and 8 (')'), wrong at 4 (']')
+        IReadOnlyList<double[]> AlwaysParen(string s) => s.Select(_ => { var z = new double[V]; z[BracketsAndQuotes.Alphabet.IndexOf(')')] = 1; return z; }).ToArray();
+        var rows = BracketsAndQuotes.CloserAccuracyByKind([text], AlwaysParen);
+        Assert.Equal([CloserKind.NextToOpener, CloserKind.LastOpened, CloserKind.UnderInnerPair], rows.Select(r => r.Kind));
+        Assert.Equal([1, 1, 1], rows.Select(r => r.Count));
+        Assert.Equal([1.0, 0.0, 1.0], rows.Select(r => r.Accuracy));
+        // another index order: the same answers when the scorer's vectors follow it
+        string order = new string(BracketsAndQuotes.Alphabet.Chars.Reverse().ToArray());
+        IReadOnlyList<double[]> Reordered(string s) => AlwaysParen(s).Select(z => order.Select(c => z[BracketsAndQuotes.Alphabet.IndexOf(c)]).ToArray()).ToArray();
+        Assert.Equal(rows, BracketsAndQuotes.CloserAccuracyByKind([text], Reordered, c => order.IndexOf(c)));
+        Assert.Throws<ArgumentException>(() => BracketsAndQuotes.CloserAccuracyByKind(["abc"], AlwaysParen));
+    }
 }

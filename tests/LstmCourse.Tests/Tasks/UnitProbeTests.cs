@@ -46,4 +46,33 @@ public class UnitProbeTests
         Assert.Contains("same label", Assert.Throws<ArgumentException>(() => UnitProbe.MostCorrelatedUnit(model, [(xs, new[] { 1, 1 })])).Message);
         Assert.Contains("unit 2", Assert.Throws<ArgumentException>(() => UnitProbe.Trace(model, xs, 2)).Message);
     }
+
+    [Fact]
+    public void Correlations_of_recorded_states_match_the_two_pass_formula()
+    {
+        var rng = new LstmCourse.Numerics.Rng(4);
+        int T = 50, K = 6;
+        var feature = Enumerable.Range(0, T).Select(t => (double)(t % 7)).ToArray();
+        var states = Enumerable.Range(0, T).Select(t => Enumerable.Range(0, K).Select(k => k switch
+        {
+            0 => (float)(2 * feature[t] + 1),                                   // r = 1
+            1 => (float)(-feature[t]),                                          // r = −1
+            2 => 3f,                                                            // constant: r = 0
+            _ => (float)rng.NextGaussian(),
+        }).ToArray()).ToList();
+
+        var r = UnitProbe.Correlations(states, feature);
+        for (int k = 0; k < K; k++)
+        {
+            var c = states.Select(s => (double)s[k]).ToArray();
+            double mc = c.Average(), mf = feature.Average();
+            double cov = c.Zip(feature, (a, b) => (a - mc) * (b - mf)).Sum();
+            double den = Math.Sqrt(c.Sum(a => (a - mc) * (a - mc)) * feature.Sum(b => (b - mf) * (b - mf)));
+            Assert.Equal(den == 0 ? 0 : cov / den, r[k], 1e-9);
+        }
+        Assert.Equal(1, r[0], 1e-9);
+        Assert.Equal(-1, r[1], 1e-9);
+        Assert.Equal(0, r[2]);
+        Assert.Contains("one value per step", Assert.Throws<ArgumentException>(() => UnitProbe.Correlations(states, feature[..10])).Message);
+    }
 }
