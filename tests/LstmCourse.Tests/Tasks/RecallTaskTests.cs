@@ -67,8 +67,38 @@ public class RecallTaskTests
     {
         var model = new RecallTask().CreateLstm(hiddenSize: 4, seed: 1);
         var b = model.Parameters["layer0.b"].Value.Data;
-        Assert.All(b[..4], v => Assert.Equal(-3, v));                                   // input gate
-        Assert.All(b[4..8], v => Assert.Equal(3, v));                                   // forget gate
+        Assert.All(b[..4], v => Assert.Equal(-4, v));                                   // input gate
+        Assert.All(b[4..8], v => Assert.Equal(6, v));                                   // forget gate
+    }
+
+    [Fact]
+    public void Anywhere_puts_the_dish_at_a_random_step_and_the_feature_marks_it()
+    {
+        var task = new RecallTask(dishes: 3, fillerLength: 6, fillerWords: 2, anywhere: true, dishFeature: true);
+        Assert.Equal(7, task.InputSize);                                                // 3 + 2 + 1 tokens, then the feature
+        var steps = new HashSet<int>();
+        foreach (var (e, n) in task.Generate(60, seed: 2).Select((e, n) => (e, n)))
+        {
+            int p = task.DishStep(e);
+            steps.Add(p);
+            Assert.InRange(p, 0, 6);                                                    // never the question's step
+            Assert.Equal(n % 3, e.Labels![^1]);
+            Assert.Equal(n % 3, Array.IndexOf(e.Xs[p], 1.0));
+            for (int t = 0; t < e.Steps; t++) Assert.Equal(t == p ? 1.0 : 0.0, e.Xs[t][^1]);
+            Assert.Equal(task.Question, Array.IndexOf(e.Xs[^1], 1.0));
+        }
+        Assert.Equal(7, steps.Count);                                                   // every step 0..6 occurs
+        Assert.Equal(7, task.CreateAttention(4, 1).InputSize);
+        Assert.Equal(7, task.CreateLstm(4, 1).InputSize);
+    }
+
+    [Fact]
+    public void Without_the_new_options_the_sequences_are_unchanged()
+    {
+        var plain = new RecallTask(dishes: 4, fillerLength: 5, fillerWords: 4);
+        Assert.Equal(plain.VocabularySize, plain.InputSize);
+        Assert.Equal([2, 6, 6, 4, 5, 5, 8], plain.Tokens(2, new Rng(9)));               // as before the options existed (notebook 05 uses these)
+        Assert.Equal(0, plain.DishStep(plain.Generate(1, 3)[0]));
     }
 
     [Fact]
