@@ -127,8 +127,8 @@ public static class GenderSentences
     }
 
     /// <summary>How far the unit's (sign-aligned) c moves with each subject's gender: mean over male subjects minus mean
-    /// over female subjects, at the last word of the first clause, at the connector and at the final ".", and for the
-    /// second subject at the final ".".</summary>
+    /// over female subjects, where the gender is still needed (just before the last gendered word of the first clause),
+    /// at the connector, and just before the last gendered word of the second clause.</summary>
     public static GenderSeparation Separation(SequenceModel model, GenderUnit unit, IReadOnlyList<GenderSentence> sentences)
     {
         ArgumentNullException.ThrowIfNull(unit);
@@ -149,8 +149,9 @@ public static class GenderSentences
             return sum[1] / count[1] - sum[0] / count[0];
         }
         return new GenderSeparation(
-            Gap(s => s.Comma - 1, s => s.FirstGender), Gap(s => s.Comma + 1, s => s.FirstGender),
-            Gap(s => s.Words.Length - 1, s => s.FirstGender), Gap(s => s.Words.Length - 1, s => s.SecondGender));
+            Gap(s => s.LastGendered(1) - 1, s => s.FirstGender),
+            Gap(s => s.Comma + 1, s => s.FirstGender),
+            Gap(s => s.LastGendered(2) - 1, s => s.SecondGender));
     }
 
     /// <summary>What the final cell state c_T (after the ".") still says about each subject: a linear read-out
@@ -200,6 +201,9 @@ public sealed record GenderSentence(string[] Words, int[] Gender, int[] Gendered
 
     /// <summary>1 for a word of the first clause, 2 for the second, 0 for the "," and connector between them and the ".".</summary>
     public int ClauseOf(int t) => Gender[t] < 0 ? 0 : t < Comma ? 1 : 2;
+
+    /// <summary>The position of the last gendered word (girl/boy) of clause 1 or 2.</summary>
+    public int LastGendered(int clause) => GenderedPositions.Where(p => ClauseOf(p) == clause).Max();
 }
 
 /// <summary>The unit of <see cref="GenderSentences.FindGenderUnit"/>: its index and every unit's r in each clause.</summary>
@@ -213,9 +217,10 @@ public sealed record GenderUnit(int Unit, double[] FirstClause, double[] SecondC
         ? Math.Min(Math.Abs(FirstClause[Unit]), Math.Abs(SecondClause[Unit])) : 0;
 }
 
-/// <summary>Male-minus-female means of the gender unit's sign-aligned c: by the first subject's gender at the end of the
-/// first clause, at the connector and at the final "."; by the second subject's gender at the final ".".</summary>
-public sealed record GenderSeparation(double FirstInClause, double FirstAtConnector, double FirstAtEnd, double SecondAtEnd);
+/// <summary>Male-minus-female means of the gender unit's sign-aligned c: by the first subject's gender just before the
+/// first clause's last gendered word (while the gender is needed) and at the connector; by the second subject's gender
+/// just before the second clause's last gendered word.</summary>
+public sealed record GenderSeparation(double FirstWhileNeeded, double FirstAtConnector, double SecondWhileNeeded);
 
 /// <summary>Accuracy of a linear read-out of the final cell state naming the first and the second subject's gender.</summary>
 public sealed record FinalStateReadout(double FirstSubject, double SecondSubject);
