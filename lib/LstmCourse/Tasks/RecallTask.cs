@@ -178,10 +178,11 @@ public sealed class RecallTask
         Run(new SequenceModelFit(model), trainCount, testCount, config, seed);
 
     /// <summary>Test accuracy against the filler length L: for each L, <paramref name="repeats"/> fresh models from
-    /// <paramref name="createModel"/> (given the task and a seed: seed, seed + 1, …) trained with
-    /// <see cref="Run(IFittable, int, int, FitConfig?, int)"/>, and their mean.</summary>
+    /// <paramref name="createModel"/> (given the task and a seed: seed, seed + 1000, seed + 2000, …) trained with
+    /// <see cref="Run(IFittable, int, int, FitConfig?, int)"/>, their mean and each one.</summary>
     /// <remarks>One run can stall on a plateau (two dishes not yet told apart, 50 % or 75 %) even where the model
-    /// usually succeeds; the mean of a few seeds shows the trend.</remarks>
+    /// usually succeeds, and now and then one learns where the model usually fails; several seeds show the trend. The
+    /// seeds are 1000 apart, so the runs of <c>seed</c> and of <c>seed + 1</c> share no training data.</remarks>
     public static IReadOnlyList<RecallCurvePoint> AccuracyByLength(IEnumerable<int> fillerLengths, Func<RecallTask, int, IFittable> createModel,
         int repeats = 1, int dishes = 4, int fillerWords = 8, int trainCount = 400, FitConfig? config = null, int seed = 0)
     {
@@ -190,7 +191,7 @@ public sealed class RecallTask
         return fillerLengths.Select(L =>
         {
             var task = new RecallTask(dishes, L, fillerWords);
-            var accuracies = Enumerable.Range(seed, repeats)
+            var accuracies = Enumerable.Range(0, repeats).Select(k => seed + 1000 * k)
                 .Select(s => task.Run(createModel(task, s), trainCount, 200, config, s).TestAccuracy)
                 .ToArray();
             return new RecallCurvePoint(L, accuracies.Average(), accuracies);
@@ -215,7 +216,19 @@ public sealed class RecallTask
 }
 
 /// <summary>One point of an accuracy-against-length curve: the mean test accuracy over the seeds, and each one.</summary>
-public sealed record RecallCurvePoint(int FillerLength, double MeanAccuracy, double[] Accuracies);
+public sealed record RecallCurvePoint(int FillerLength, double MeanAccuracy, double[] Accuracies)
+{
+    /// <summary>The median run's accuracy (the mean of the two middle runs for an even count): one lucky or stuck run
+    /// does not move it.</summary>
+    public double MedianAccuracy
+    {
+        get
+        {
+            var a = Accuracies.Order().ToArray();
+            return a.Length % 2 == 1 ? a[a.Length / 2] : (a[a.Length / 2 - 1] + a[a.Length / 2]) / 2;
+        }
+    }
+}
 
 /// <summary>One recall run: the filler length, the training history and the accuracy on unseen sequences.</summary>
 public sealed record RecallResult(int FillerLength, FitHistory History, double TestAccuracy);

@@ -55,9 +55,11 @@ public class RecallTaskTests
         var seen = new List<(int L, int seed)>();
         var curve = RecallTask.AccuracyByLength([1, 3], (task, s) => { seen.Add((task.FillerLength, s)); return task.CreateRnn(4, s); },
             repeats: 2, trainCount: 16, config: RecallTask.Training with { Epochs = 1 }, seed: 5);
-        Assert.Equal([(1, 5), (1, 6), (3, 5), (3, 6)], seen);
+        Assert.Equal([(1, 5), (1, 1005), (3, 5), (3, 1005)], seen);
         Assert.Equal([1, 3], curve.Select(p => p.FillerLength));
         Assert.All(curve, p => Assert.Equal(p.Accuracies.Average(), p.MeanAccuracy, 1e-15));
+        Assert.Equal(0.5, new RecallCurvePoint(1, 0, [0.25, 1.0, 0.5]).MedianAccuracy);
+        Assert.Equal(0.375, new RecallCurvePoint(1, 0, [0.25, 1.0, 0.5, 0.25]).MedianAccuracy);
         Assert.Contains("repeats", Assert.Throws<ArgumentException>(() =>
             RecallTask.AccuracyByLength([1], (task, s) => task.CreateRnn(4, s), repeats: 0)).Message);
     }
