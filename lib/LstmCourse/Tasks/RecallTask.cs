@@ -15,8 +15,9 @@ namespace LstmCourse.Tasks;
 /// dishFeature: one more input, 1 at every dish (the "this word is a dish" part a word embedding would share)
 /// </code>
 /// Fillers are drawn uniformly, so nothing but the dish's step says which dish it was: a final-state network has to
-/// carry it to the question. With <see cref="Training"/> and H = 16 (K = 4, F = 8), a plain RNN stays near chance from
-/// about L = 80 on, while <see cref="CreateLstm"/> reaches 100 % at L = 100. <see cref="CreateAttention"/> looks the dish
+/// carry it to the question. With <see cref="Training"/> and H = 16 (K = 4, F = 8), most runs of a plain RNN stay near
+/// chance from about L = 80 on (now and then one learns even L = 100), while <see cref="CreateLstm"/> reaches 100 % at
+/// L = 100. <see cref="CreateAttention"/> looks the dish
 /// up instead of carrying it. Taught in notebooks/01-why-rnns-forget.ipynb and 04-lstm-cell.ipynb.
 /// </remarks>
 public sealed class RecallTask
