@@ -1,8 +1,11 @@
 using LstmCourse.Display;
 namespace LstmCourse.Charts;
 
-/// <summary>A named line of points (X[k], Y[k]); <see cref="Dashed"/> draws it dashed (e.g. validation next to training).</summary>
-public sealed record LineSeries(string Name, IReadOnlyList<double> X, IReadOnlyList<double> Y, bool Dashed)
+/// <summary>A named line of points (X[k], Y[k]); <see cref="Dashed"/> draws it dashed (e.g. validation next to training).
+/// With <see cref="Low"/> and <see cref="High"/> a shaded band from Low[k] to High[k] is drawn behind it (the spread of
+/// several runs around their mean).</summary>
+public sealed record LineSeries(string Name, IReadOnlyList<double> X, IReadOnlyList<double> Y, bool Dashed,
+    IReadOnlyList<double>? Low = null, IReadOnlyList<double>? High = null)
 {
     /// <summary>How many points have a NaN or infinite coordinate; they are skipped, leaving a gap in the line.</summary>
     public int NonFiniteCount => X.Zip(Y).Count(p => !double.IsFinite(p.First) || !double.IsFinite(p.Second));
@@ -18,6 +21,7 @@ public sealed record ReferenceLine(string Label, double Y);
 ///     .Add("train", steps, trainLoss)
 ///     .Add("valid", validSteps, validLoss, dashed: true)
 ///     .AddReferenceLine("5-gram baseline", 2.1)
+///     .AddWithBand("mean of 8 runs", L, mean, lowest, highest)     // a line with a shaded band behind it
 /// </code>
 /// NaN or infinite values are skipped, leaving a gap, and the legend says how many ("train (3 non-finite skipped)");
 /// a point alone between gaps is drawn as a dot. An empty series shows "(no data)" in the legend; a chart with no finite
@@ -78,6 +82,25 @@ public sealed class LineChart : Chart
         return this;
     }
 
+    /// <summary>Adds a series (x[k], y[k]) with a shaded band from low[k] to high[k] behind it, in the series' colour:
+    /// for example the mean of several runs, with the lowest and highest run as the band.</summary>
+    public LineChart AddWithBand(string name, IEnumerable<double> x, IEnumerable<double> y, IEnumerable<double> low, IEnumerable<double> high, bool dashed = false)
+    {
+        Inputs.Name(this, name, "series", series.Select(s => s.Name));
+        var xs = Inputs.Values(this, name, nameof(x), x);
+        var ys = Inputs.Values(this, name, nameof(y), y);
+        var lo = Inputs.Values(this, name, nameof(low), low);
+        var hi = Inputs.Values(this, name, nameof(high), high);
+        Inputs.SameLength(this, name, xs.Length, ys.Length);
+        Inputs.SameLength(this, name, xs.Length, lo.Length);
+        Inputs.SameLength(this, name, xs.Length, hi.Length);
+        for (int k = 0; k < xs.Length; k++)
+            if (lo[k] > hi[k])
+                throw new ArgumentException($"{Kind} '{Title}': series '{name}' has low[{k}] = {lo[k]} above high[{k}] = {hi[k]}; give low ≤ high.", nameof(low));
+        series.Add(new LineSeries(name, xs, ys, dashed, lo, hi));
+        return this;
+    }
+
     /// <summary>Adds a dashed horizontal line at <paramref name="y"/>, named in the legend.</summary>
     public LineChart AddReferenceLine(string label, double y)
     {
@@ -95,7 +118,8 @@ public sealed class LineChart : Chart
     {
         CheckLogScale();
         var finite = series.SelectMany(s => s.X.Zip(s.Y)).Where(p => double.IsFinite(p.First) && double.IsFinite(p.Second)).ToArray();
-        var ys = finite.Select(p => p.Second).Concat(references.Select(r => r.Y)).ToArray();
+        var bands = series.Where(s => s.Low is not null).SelectMany(s => s.Low!.Concat(s.High!)).Where(double.IsFinite);
+        var ys = finite.Select(p => p.Second).Concat(references.Select(r => r.Y)).Concat(bands).ToArray();
         var (xLo, xHi) = finite.Length > 0 ? (finite.Min(p => p.First), finite.Max(p => p.First)) : (0.0, 1.0);
         var (yLo, yHi) = ys.Length > 0 ? (ys.Min(), ys.Max()) : LogY ? (1.0, 10.0) : (0.0, 1.0);
 
@@ -123,6 +147,8 @@ public sealed class LineChart : Chart
         }
         svg.Close("g");
 
+        for (int k = 0; k < series.Count; k++)
+            if (series[k].Low is not null) DrawBand(svg, frame, clip, series[k], k);
         for (int k = 0; k < series.Count; k++) DrawSeries(svg, frame, clip, series[k], k);
         if (finite.Length == 0) frame.NoData(svg);
     }
@@ -143,6 +169,32 @@ public sealed class LineChart : Chart
         svg.Close("g");
     }
 
+    /// <summary>The band from Low to High as one filled polygon per run of finite points, clamped to the plot.</summary>
+    private static void DrawBand(SvgWriter svg, Frame frame, Box clip, LineSeries s, int index)
+    {
+        svg.Open("g", SvgWriter.Attr("class", "band") + SvgWriter.Attr("data-series", s.Name));
+        double ClampX(double px) => Math.Clamp(px, clip.Left, clip.Right);
+        double ClampY(double py) => Math.Clamp(py, clip.Top, clip.Bottom);
+        int k = 0, n = s.X.Count;
+        while (k < n)
+        {
+            bool Finite(int i) => double.IsFinite(s.X[i]) && double.IsFinite(s.Low![i]) && double.IsFinite(s.High![i]);
+            if (!Finite(k)) { k++; continue; }
+            int end = k;
+            while (end + 1 < n && Finite(end + 1)) end++;
+            var d = new System.Text.StringBuilder();
+            for (int i = k; i <= end; i++)
+                d.Append(i == k ? 'M' : 'L').Append(Numbers.Coord(ClampX(frame.Px(s.X[i])))).Append(',').Append(Numbers.Coord(ClampY(frame.Py(s.High![i])))).Append(' ');
+            for (int i = end; i >= k; i--)
+                d.Append('L').Append(Numbers.Coord(ClampX(frame.Px(s.X[i])))).Append(',').Append(Numbers.Coord(ClampY(frame.Py(s.Low![i])))).Append(' ');
+            d.Append('Z');
+            svg.Element("path", SvgWriter.Attr("d", d.ToString()) + SvgWriter.Attr("fill", Palette.Color(index)) + SvgWriter.Attr("fill-opacity", 0.18)
+                                + SvgWriter.Attr("stroke", "none"));
+            k = end + 1;
+        }
+        svg.Close("g");
+    }
+
     private void CheckLogScale()
     {
         if (!LogY) return;
@@ -152,6 +204,10 @@ public sealed class LineChart : Chart
             for (int k = 0; k < s.Y.Count; k++)
                 if (s.Y[k] <= 0 && double.IsFinite(s.Y[k]) && double.IsFinite(s.X[k]))
                     throw new ArgumentException($"{Kind} '{Title}': series '{s.Name}' has y[{k}] = {s.Y[k]}, which a log-scale y axis cannot show; set LogY = false or leave out values ≤ 0.");
+        foreach (var s in series.Where(s => s.Low is not null))
+            for (int k = 0; k < s.Low!.Count; k++)
+                if (s.Low[k] <= 0 && double.IsFinite(s.Low[k]))
+                    throw new ArgumentException($"{Kind} '{Title}': series '{s.Name}' has low[{k}] = {s.Low[k]}, which a log-scale y axis cannot show; set LogY = false or floor the band above 0.");
         foreach (var r in references.Where(r => r.Y <= 0))
             throw new ArgumentException($"{Kind} '{Title}': reference line '{r.Label}' is at {r.Y}, which a log-scale y axis cannot show; set LogY = false or remove it.");
     }

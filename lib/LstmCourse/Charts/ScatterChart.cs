@@ -22,6 +22,8 @@ public sealed class ScatterChart : Chart
     private readonly List<ScatterSeries> series = [];
     private (double Min, double Max)? xRange, yRange;
     private Func<double, double, Rgb>? regionColor;
+    private Func<double, double, double>? probability;
+    private bool stretch;
     private int resolution;
 
     public ScatterChart(string? title = null, string? xLabel = null, string? yLabel = null) : base(title)
@@ -37,7 +39,7 @@ public sealed class ScatterChart : Chart
     public IReadOnlyList<ScatterSeries> Series => series;
 
     /// <summary>True once a region function has been given.</summary>
-    public bool HasRegions => regionColor is not null;
+    public bool HasRegions => regionColor is not null || probability is not null;
 
     /// <summary>Adds one class of points (x[k], y[k]).</summary>
     public ScatterChart Add(string name, IEnumerable<double> x, IEnumerable<double> y)
@@ -75,6 +77,7 @@ public sealed class ScatterChart : Chart
     {
         ArgumentNullException.ThrowIfNull(classAt);
         this.resolution = CheckResolution(resolution);
+        probability = null;
         regionColor = (x, y) =>
         {
             int k = classAt(x, y);
@@ -84,18 +87,17 @@ public sealed class ScatterChart : Chart
         return this;
     }
 
-    /// <summary>Shades the background by P(class 1 | x, y) from <paramref name="probability"/>: class 0's colour near 0, white at 0.5, class 1's colour near 1.</summary>
-    public ScatterChart WithProbabilityRegions(Func<double, double, double> probability, int resolution = 60)
+    /// <summary>Shades the background by P(class 1 | x, y) from <paramref name="probability"/>: class 0's colour near 0, white
+    /// at 0.5, class 1's colour near 1. With <paramref name="stretch"/>, the shading is scaled so that the plot's largest
+    /// |P − 0.5| gets the full colour: a classifier that is nearly undecided everywhere (P close to 0.5) still shows
+    /// which side of 0.5 each point falls on and where its boundary runs (say so in the title).</summary>
+    public ScatterChart WithProbabilityRegions(Func<double, double, double> probability, int resolution = 60, bool stretch = false)
     {
         ArgumentNullException.ThrowIfNull(probability);
         this.resolution = CheckResolution(resolution);
-        regionColor = (x, y) =>
-        {
-            double p = probability(x, y);
-            if (double.IsNaN(p)) return Rgb.Parse("#e4e4e4");
-            p = Math.Clamp(p, 0, 1);
-            return Rgb.Mix(Rgb.White, Rgb.Parse(Palette.Color(p < 0.5 ? 0 : 1)), 0.5 * Math.Abs(2 * p - 1));
-        };
+        regionColor = null;
+        this.probability = probability;
+        this.stretch = stretch;
         return this;
     }
 
@@ -114,7 +116,7 @@ public sealed class ScatterChart : Chart
             n => Axis.Linear(xRange?.Min ?? xLo, xRange?.Max ?? xHi, n, true),
             n => Axis.Linear(yRange?.Min ?? yLo, yRange?.Max ?? yHi, n, true)), width, height);
 
-        if (regionColor is not null) DrawRegions(svg, frame);
+        if (HasRegions) DrawRegions(svg, frame);
         var clip = new Box(frame.Left, frame.Top, frame.Right, frame.Bottom);
         for (int k = 0; k < series.Count; k++)
         {
@@ -134,19 +136,42 @@ public sealed class ScatterChart : Chart
     private void DrawRegions(SvgWriter svg, Frame frame)
     {
         double cw = (frame.Right - frame.Left) / resolution, ch = (frame.Bottom - frame.Top) / resolution;
+        double X(int c) => frame.X.Min + (c + 0.5) / resolution * (frame.X.Max - frame.X.Min);
+        double Y(int r) => frame.Y.Max - (r + 0.5) / resolution * (frame.Y.Max - frame.Y.Min);
+        var colors = new string[resolution, resolution];
+        if (probability is not null)
+        {
+            var p = new double[resolution, resolution];
+            double largest = 0;                                                      // largest |P − 0.5| on the plot
+            for (int r = 0; r < resolution; r++)
+                for (int c = 0; c < resolution; c++)
+                {
+                    p[r, c] = probability(X(c), Y(r));
+                    if (!double.IsNaN(p[r, c])) largest = Math.Max(largest, Math.Abs(Math.Clamp(p[r, c], 0, 1) - 0.5));
+                }
+            double scale = stretch && largest > 0 ? 0.5 / largest : 1;
+            for (int r = 0; r < resolution; r++)
+                for (int c = 0; c < resolution; c++)
+                {
+                    double v = p[r, c];
+                    colors[r, c] = double.IsNaN(v) ? "#e4e4e4"
+                        : Rgb.Mix(Rgb.White, Rgb.Parse(Palette.Color(v < 0.5 ? 0 : 1)), Math.Min(0.5, scale * Math.Abs(Math.Clamp(v, 0, 1) - 0.5))).Hex;
+                }
+        }
+        else
+            for (int r = 0; r < resolution; r++)
+                for (int c = 0; c < resolution; c++) colors[r, c] = regionColor!(X(c), Y(r)).Hex;
+
         svg.Open("g", SvgWriter.Attr("class", "regions") + SvgWriter.Attr("shape-rendering", "crispEdges"));
         for (int r = 0; r < resolution; r++)
         {
-            double y = frame.Y.Max - (r + 0.5) / resolution * (frame.Y.Max - frame.Y.Min);
             double y0 = Math.Round(frame.Top + r * ch), y1 = Math.Round(frame.Top + (r + 1) * ch);
-            var colors = Enumerable.Range(0, resolution)
-                .Select(c => regionColor!(frame.X.Min + (c + 0.5) / resolution * (frame.X.Max - frame.X.Min), y).Hex).ToArray();
             for (int c = 0; c < resolution;)
             {
                 int end = c + 1;
-                while (end < resolution && colors[end] == colors[c]) end++;          // one rect per run of equal colour
+                while (end < resolution && colors[r, end] == colors[r, c]) end++;    // one rect per run of equal colour
                 double x0 = Math.Round(frame.Left + c * cw), x1 = Math.Round(frame.Left + end * cw);
-                svg.Rect(x0, y0, x1 - x0, y1 - y0, colors[c]);
+                svg.Rect(x0, y0, x1 - x0, y1 - y0, colors[r, c]);
                 c = end;
             }
         }

@@ -10,8 +10,8 @@ public static partial class Check
     private static readonly double[] ActivationPoints =
         [.. Enumerable.Range(-16, 33).Select(k => k * 0.5), 20, -20, 40, -40, 100, -100, 800, -800];
 
-    /// <summary>The same points without x = 0, where ReLU has no derivative.</summary>
-    private static readonly double[] ReluDerivativePoints = [.. ActivationPoints.Where(x => x != 0), 1e-3, -1e-3];
+    /// <summary>The same points and ±0.001 next to x = 0, where ReLU has no derivative and the lesson uses 0.</summary>
+    private static readonly double[] ReluDerivativePoints = [.. ActivationPoints, 1e-3, -1e-3];
 
     private static ExerciseResult Scalar(string title, Func<double, double> learner, double[] xs, Func<double, double> right,
         string? overflow, params (string Key, string Diagnosis, Func<double, double> Compute)[] faults)
@@ -31,11 +31,17 @@ public static partial class Check
     }
 
     /// <summary>σ(x) = 1 / (1 + e^(−x)), finite and in [0, 1] for every x.</summary>
-    /// <remarks>Diagnoses: "uses-tanh", "exponent-sign" (σ(−x)), "precedence" (1 / 1 + e^(−x)), "returns-derivative",
-    /// "overflow" (NaN at x = ±800). Taught in notebooks/02-activation-functions.ipynb.</remarks>
+    /// <remarks>
+    /// In IEEE doubles the textbook formula is already safe: e^(−x) overflows to +∞ for x &lt; −709.78 and 1/(1 + ∞) = 0,
+    /// the right limit (only the subnormal values of σ between x ≈ −745 and −709.78 come out as 0). What gives NaN is the
+    /// rewriting e^x/(1 + e^x) at large positive x (∞/∞), which the check catches at x = 800.
+    /// Diagnoses: "uses-tanh", "exponent-sign" (σ(−x)), "precedence" (1 / 1 + e^(−x)), "returns-derivative",
+    /// "overflow" (NaN at x = ±800). Taught in notebooks/00-start-here.ipynb and 02-activation-functions.ipynb.
+    /// </remarks>
     public static ExerciseResult Sigmoid(Func<double, double> sigmoid) => Scalar("sigmoid", sigmoid, ActivationPoints, Sigma,
-        "your sigmoid gives NaN or ∞ for large |x|: exp(800) overflows to ∞ and ∞/∞ is NaN. Use 1/(1 + e^(−x)) for x ≥ 0 " +
-        "and e^x/(1 + e^x) for x < 0, so exp only ever sees a number ≤ 0",
+        "your sigmoid gives NaN for large |x|: e^800 overflows to ∞ and ∞/∞ is NaN, so e^x/(1 + e^x) fails at x = 800 " +
+        "(and e^(−x)/(1 + e^(−x)) at x = −800). The textbook 1/(1 + e^(−x)) is safe: where e^(−x) overflows (x < −709.78), " +
+        "1/(1 + ∞) = 0 is the right limit. Use it, or e^x/(1 + e^x) only for x < 0",
         ("uses-tanh", "your sigmoid is tanh(x), which ranges over (−1, 1); σ(x) = 1/(1 + e^(−x)) ranges over (0, 1)", Math.Tanh),
         ("exponent-sign", "the exponent's sign is wrong: 1/(1 + e^x) is σ(−x); σ(x) = 1/(1 + e^(−x))", x => Sigma(-x)),
         ("precedence", "you return 1 + e^(−x): C# reads 1 / 1 + Math.Exp(-x) as (1/1) + e^(−x); " +
@@ -47,7 +53,7 @@ public static partial class Check
     /// <remarks>Diagnoses: "uses-sigmoid", "missing-2" (2σ(x) − 1), "coth" (fraction upside down), "sinh" (divides by 2),
     /// "overflow" (the slides' formula at x = ±800). Taught in notebooks/02-activation-functions.ipynb.</remarks>
     public static ExerciseResult Tanh(Func<double, double> tanh) => Scalar("tanh", tanh, ActivationPoints, Math.Tanh,
-        "your tanh gives NaN for large |x|: e^800 overflows to ∞, and (e^x − e^(−x))/(e^x + e^(−x)) becomes ∞/∞ = NaN. " +
+        "your tanh gives NaN for large |x|: e^|x| overflows to ∞ once |x| > 709.78, and (e^x − e^(−x))/(e^x + e^(−x)) becomes ∞/∞ = NaN. " +
         "Use Math.Tanh(x), or 2σ(2x) − 1 with a stable σ",
         ("uses-sigmoid", "your tanh is σ(x), which ranges over (0, 1); tanh(x) = 2σ(2x) − 1 ranges over (−1, 1)", Sigma),
         ("missing-2", "2σ(x) − 1 is tanh(x/2): the argument of σ needs the factor 2, tanh(x) = 2σ(2x) − 1", x => 2 * Sigma(x) - 1),
@@ -69,8 +75,8 @@ public static partial class Check
     /// "tanh-pattern" (1 − σ²), "overflow" (e^(−x)/(1 + e^(−x))² at x = −800). Taught in notebooks/02-activation-functions.ipynb.</remarks>
     public static ExerciseResult SigmoidDerivative(Func<double, double> sigmoidDerivative) =>
         Scalar("sigmoid derivative", sigmoidDerivative, ActivationPoints, Activations.Sigmoid.Derivative,
-        "your derivative gives NaN for large |x|: e^800 overflows, and e^(−x)/(1 + e^(−x))² becomes ∞/∞. " +
-        "Write it from the output s = σ(x) of a stable sigmoid: s(1 − s)",
+        "your derivative gives NaN for large |x|: e^(−x) overflows to ∞ for x < −709.78, and e^(−x)/(1 + e^(−x))² becomes ∞/∞. " +
+        "Write it from the output s = σ(x): s(1 − s)",
         ("returns-sigmoid", "you return s = σ(x); the derivative is s(1 − s)", Sigma),
         ("uses-x", "you used x where σ(x) belongs: σ'(x) = σ(x)(1 − σ(x)), not x(1 − x)", x => x * (1 - x)),
         ("missing-s", "you return 1 − σ(x): multiply by σ(x), σ' = σ(1 − σ)", x => 1 - Sigma(x)),
@@ -89,12 +95,14 @@ public static partial class Check
             x => Math.Tanh(x) * (1 - Math.Tanh(x))),
         ("plus", "the sign is wrong: tanh'(x) = 1 − tanh(x)², not 1 + tanh(x)²", x => 1 + Math.Tanh(x) * Math.Tanh(x)));
 
-    /// <summary>ReLU'(x) = 1 for x &gt; 0, 0 for x &lt; 0.</summary>
-    /// <remarks>x = 0 is not tested: ReLU has no derivative there (the library, like PyTorch, uses 0).
-    /// Diagnoses: "returns-x", "one-everywhere" (wrong at x &lt; 0), "sign" (−1 at x &lt; 0), "returns-relu".
-    /// Taught in notebooks/02-activation-functions.ipynb.</remarks>
+    /// <summary>ReLU'(x) = 1 for x &gt; 0, 0 for x ≤ 0.</summary>
+    /// <remarks>ReLU has no derivative at x = 0; the lesson, like PyTorch and the library, uses 0 there, and the check
+    /// tests it. Diagnoses: "one-at-zero" (1 at x = 0), "returns-x", "one-everywhere" (wrong at x &lt; 0),
+    /// "sign" (−1 at x &lt; 0), "returns-relu". Taught in notebooks/02-activation-functions.ipynb.</remarks>
     public static ExerciseResult ReluDerivative(Func<double, double> reluDerivative) =>
         Scalar("ReLU derivative", reluDerivative, ReluDerivativePoints, Activations.Relu.Derivative, null,
+        ("one-at-zero", "you return 1 at x = 0: ReLU has no slope there (a corner), and the lesson, like PyTorch and the " +
+            "library, uses 0; write x > 0 ? 1 : 0, not x >= 0", x => x >= 0 ? 1 : 0),
         ("returns-x", "you return x; the derivative is ReLU's slope: 1 for x > 0, 0 for x < 0", x => x),
         ("one-everywhere", "your derivative is 1 for negative x too: ReLU is flat there (it outputs 0), so the slope is 0",
             _ => 1),

@@ -8,7 +8,7 @@ public static partial class Check
 {
     private sealed record ForgetCase(string Where, double[] HPrev, double[] X, Matrix Wf, double[] Bf);
 
-    /// <summary>The forget gate in the slides' form: f = σ(Wf·[hPrev, x] + b_f), called as <c>forgetGate(hPrev, x, Wf, bf)</c>.</summary>
+    /// <summary>The forget gate in the stacked form: f = σ(Wf·[hPrev, x] + b_f), called as <c>forgetGate(hPrev, x, Wf, bf)</c>.</summary>
     /// <remarks>
     /// Shapes: hPrev (H), x (D), Wf (H x (H + D)), bf (H); returns f (H). [hPrev, x] stacks hPrev above x, so the first H
     /// columns of Wf multiply hPrev and the last D multiply x. The library splits the same matrix: Wf = [Wh_f | Wx_f], where
@@ -45,7 +45,8 @@ public static partial class Check
                     c => F(Map(Add(Wx(c), c.Bf), Sigma))),
                 new("only-h", "your forget gate uses only hPrev: it reads [hPrev, x], and the last D columns of Wf multiply x",
                     c => F(Map(Add(Wh(c), c.Bf), Sigma))),
-                new("concat-order", "you concatenated [x, hPrev]: the columns of Wf are ordered [hPrev, x], as in the slides' [h_{t−1}, x_t]",
+                new("concat-order", "you concatenated [x, hPrev]: this Wf's columns are ordered [hPrev, x] (the lesson's [h_{t−1}, x_t]), so its first H columns " +
+                    "multiply hPrev. Either order works (the slides write [x_t, h_{t−1}]) as long as the columns of W follow it",
                     c => F(Map(Add(MatVec(c.Wf, [.. c.X, .. c.HPrev]), c.Bf), Sigma))),
                 new("no-activation", "no σ: Wf·[hPrev, x] + b_f is not a fraction; f = σ(Wf·[hPrev, x] + b_f)",
                     c => F(Add(Whx(c), c.Bf))),

@@ -1,3 +1,4 @@
+using LstmCourse.FeedForward;
 using LstmCourse.Fitting;
 using LstmCourse.Models;
 using LstmCourse.Numerics;
@@ -95,18 +96,86 @@ public static class GenderSentences
         return (double)right / total;
     }
 
-    /// <summary>The cell unit whose state best separates the subject's gender: Pearson r between c_t[k] and the
-    /// gender over every word from a name to the end of its clause.</summary>
-    public static ProbeResult FindGenderUnit(SequenceModel model, IEnumerable<GenderSentence> sentences) =>
-        UnitProbe.MostCorrelatedUnit(model, sentences.Select(s => (Vocabulary.OneHot(s.Text), s.Gender)));
+    /// <summary>The cell unit that follows the subject's gender in both clauses: Pearson r between c_t[k] and the gender
+    /// over the words of the first clause, and again over the second; the unit whose weaker |r| is largest, with the
+    /// same sign in both.</summary>
+    /// <remarks>Correlating over both clauses at once would favour a unit that also tells the clauses apart (its level
+    /// can differ between them); per clause, only the gender counts.</remarks>
+    public static GenderUnit FindGenderUnit(SequenceModel model, IReadOnlyList<GenderSentence> sentences)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(sentences);
+        if (sentences.Count == 0) throw new ArgumentException("sentences is empty.", nameof(sentences));
+        double[] ClauseR(int clause) => UnitProbe.MostCorrelatedUnit(model, sentences.Select(s =>
+            (Vocabulary.OneHot(s.Text), s.Gender.Select((g, t) => s.ClauseOf(t) == clause ? g : -1).ToArray()))).Correlations;
+        double[] r1 = ClauseR(1), r2 = ClauseR(2);
+        double Score(int k) => Math.Sign(r1[k]) == Math.Sign(r2[k]) ? Math.Min(Math.Abs(r1[k]), Math.Abs(r2[k])) : 0;
+        int best = 0;
+        for (int k = 1; k < r1.Length; k++)
+            if (Score(k) > Score(best)) best = k;
+        return new GenderUnit(best, r1, r2);
+    }
 
     /// <summary>c_t[unit] after each word of any text over the vocabulary, e.g. "Mary is a girl, but Bob is a boy.",
     /// times the sign of the unit's correlation, so that high means male as on the slide (0 = female, 1 = male).</summary>
-    public static (string Word, double Value)[] GenderTrace(SequenceModel model, ProbeResult unit, string text)
+    public static (string Word, double Value)[] GenderTrace(SequenceModel model, GenderUnit unit, string text)
     {
+        ArgumentNullException.ThrowIfNull(unit);
         var words = WordVocabulary.Tokenize(text);
         var c = UnitProbe.Trace(model, Vocabulary.OneHot(text), unit.Unit);
-        return words.Select((w, t) => (w, Math.Sign(unit.Correlation) * c[t])).ToArray();
+        return words.Select((w, t) => (w, unit.Sign * c[t])).ToArray();
+    }
+
+    /// <summary>How far the unit's (sign-aligned) c moves with each subject's gender: mean over male subjects minus mean
+    /// over female subjects, where the gender is still needed (just before the last gendered word of the first clause),
+    /// at the connector, and just before the last gendered word of the second clause.</summary>
+    public static GenderSeparation Separation(SequenceModel model, GenderUnit unit, IReadOnlyList<GenderSentence> sentences)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        ArgumentNullException.ThrowIfNull(sentences);
+        var traces = sentences.Select(s => GenderTrace(model, unit, s.Text).Select(p => p.Value).ToArray()).ToArray();
+        double Gap(Func<GenderSentence, int> step, Func<GenderSentence, int> gender)
+        {
+            var sum = new double[2];
+            var count = new int[2];
+            for (int n = 0; n < sentences.Count; n++)
+            {
+                int g = gender(sentences[n]);
+                sum[g] += traces[n][step(sentences[n])];
+                count[g]++;
+            }
+            if (count[0] == 0 || count[1] == 0)
+                throw new ArgumentException("the sentences need subjects of both genders in each clause; give more sentences.", nameof(sentences));
+            return sum[1] / count[1] - sum[0] / count[0];
+        }
+        return new GenderSeparation(
+            Gap(s => s.LastGendered(1) - 1, s => s.FirstGender),
+            Gap(s => s.Comma + 1, s => s.FirstGender),
+            Gap(s => s.LastGendered(2) - 1, s => s.SecondGender));
+    }
+
+    /// <summary>What the final cell state c_T (after the ".") still says about each subject: a linear read-out
+    /// σ(w·c_T + b) per subject, fitted on <paramref name="train"/>, and its accuracy on <paramref name="test"/>.</summary>
+    /// <remarks>The read-out is logistic regression (an <see cref="Mlp"/> with no hidden layer), trained with Adam
+    /// (η = 0.05, 60 epochs of minibatches of 10): if it cannot name a gender from c_T, no linear read-out can.</remarks>
+    public static FinalStateReadout ReadFinalState(SequenceModel model, IReadOnlyList<GenderSentence> train,
+        IReadOnlyList<GenderSentence> test, int seed = 0)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(test);
+        if (train.Count == 0 || test.Count == 0) throw new ArgumentException("train and test need at least one sentence each.");
+        double[] Final(GenderSentence s) => model.Forward(Vocabulary.OneHot(s.Text)).Layers[0].Final.C;
+        var trainStates = train.Select(Final).ToArray();
+        var testStates = test.Select(Final).ToArray();
+        var fit = new FitConfig { Epochs = 60, BatchSize = 10, LearningRate = 0.05, Seed = seed };
+        double Accuracy(Func<GenderSentence, int> gender)
+        {
+            var probe = new Mlp([model.HiddenSize, 1], HiddenActivation.Identity, seed);
+            Fitter.Fit(probe, train.Select((s, n) => Example.Single(trainStates[n], gender(s))).ToArray(), fit);
+            return Fitter.Evaluate(probe, test.Select((s, n) => Example.Single(testStates[n], gender(s))).ToArray()).Accuracy;
+        }
+        return new FinalStateReadout(Accuracy(s => s.FirstGender), Accuracy(s => s.SecondGender));
     }
 
     private static string Opposite(string word) => word switch
@@ -117,9 +186,41 @@ public static class GenderSentences
 }
 
 /// <summary>A generated sentence as words, the subject's gender at each word (0 female, 1 male, −1 for the
-/// connector and the final "."), and the positions of the gendered words (girl/boy, she/he).</summary>
+/// "," and the connector between the clauses and the final "."), and the positions of the gendered words (girl/boy, she/he).</summary>
 public sealed record GenderSentence(string[] Words, int[] Gender, int[] GenderedPositions)
 {
     /// <summary>The sentence as text: "Mary is a girl , but Bob is a boy ." (words joined by spaces).</summary>
     public string Text => string.Join(" ", Words);
+
+    /// <summary>The index of the "," that ends the first clause (the connector follows it).</summary>
+    public int Comma => Array.IndexOf(Gender, -1);
+
+    /// <summary>The first and the second subject's gender (0 female, 1 male).</summary>
+    public int FirstGender => Gender[0];
+    public int SecondGender => Gender[^2];
+
+    /// <summary>1 for a word of the first clause, 2 for the second, 0 for the "," and connector between them and the ".".</summary>
+    public int ClauseOf(int t) => Gender[t] < 0 ? 0 : t < Comma ? 1 : 2;
+
+    /// <summary>The position of the last gendered word (girl/boy) of clause 1 or 2.</summary>
+    public int LastGendered(int clause) => GenderedPositions.Where(p => ClauseOf(p) == clause).Max();
 }
+
+/// <summary>The unit of <see cref="GenderSentences.FindGenderUnit"/>: its index and every unit's r in each clause.</summary>
+public sealed record GenderUnit(int Unit, double[] FirstClause, double[] SecondClause)
+{
+    /// <summary>+1 when the unit's c is higher for male subjects, −1 when lower.</summary>
+    public int Sign => Math.Sign(FirstClause[Unit]) >= 0 ? 1 : -1;
+
+    /// <summary>The unit's weaker |r| of the two clauses (0 when their signs differ).</summary>
+    public double WeakerCorrelation => Math.Sign(FirstClause[Unit]) == Math.Sign(SecondClause[Unit])
+        ? Math.Min(Math.Abs(FirstClause[Unit]), Math.Abs(SecondClause[Unit])) : 0;
+}
+
+/// <summary>Male-minus-female means of the gender unit's sign-aligned c: by the first subject's gender just before the
+/// first clause's last gendered word (while the gender is needed) and at the connector; by the second subject's gender
+/// just before the second clause's last gendered word.</summary>
+public sealed record GenderSeparation(double FirstWhileNeeded, double FirstAtConnector, double SecondWhileNeeded);
+
+/// <summary>Accuracy of a linear read-out of the final cell state naming the first and the second subject's gender.</summary>
+public sealed record FinalStateReadout(double FirstSubject, double SecondSubject);

@@ -253,4 +253,32 @@ public class LineChartTests
         Assert.Equal(fromDoubles, new LineChart("t").Add("loss", new[] { 3f, 2f, 1f }).ToSvg());
         Assert.Equal(fromDoubles, new LineChart("t").Add("loss", [3, 2, 1]).ToSvg());
     }
+
+    [Fact]
+    public void A_band_is_a_closed_shape_from_low_to_high_behind_its_line_and_widens_the_y_range()
+    {
+        double[] x = [1, 2, 3], y = [0.5, 0.6, 0.7], low = [0.2, 0.5, 0.6], high = [0.9, 0.7, 1.4];
+        var chart = new LineChart("t").AddWithBand("mean of 3 runs", x, y, low, high);
+        var svg = Parse(chart);
+        var band = svg.One("band");
+        var d = (string)band.Element(Ns + "path")!.Attribute("d")!;
+        Assert.Equal("mean of 3 runs", (string)band.Attribute("data-series")!);
+        Assert.EndsWith("Z", d);
+        Assert.Equal(6, PathPoints(d.TrimEnd('Z')).Length);                             // 3 along high, 3 back along low
+        string text = chart.ToSvg();
+        Assert.True(text.IndexOf("class=\"band\"") < text.IndexOf("class=\"series\""), "the band is drawn before (behind) the line");
+        var ticks = svg.TickValues("y-ticks");
+        Assert.True(ticks[0] <= 0.2 && ticks[^1] >= 1.4, string.Join(", ", ticks));
+        Assert.Equal(["mean of 3 runs"], svg.LegendLabels());
+    }
+
+    [Fact]
+    public void A_band_with_low_above_high_or_of_the_wrong_length_is_rejected()
+    {
+        Assert.Contains("low[1] = 3 above high[1] = 2", Assert.Throws<ArgumentException>(() =>
+            new LineChart("t").AddWithBand("a", [1.0, 2], [1.0, 2], [0.0, 3], [1.0, 2])).Message);
+        Assert.Throws<ArgumentException>(() => new LineChart("t").AddWithBand("a", [1.0, 2], [1.0, 2], [0.0], [1.0, 2]));
+        Assert.Contains("low[0] = 0", Assert.Throws<ArgumentException>(() =>
+            new LineChart("t") { LogY = true }.AddWithBand("a", [1.0], [1.0], [0.0], [2.0]).ToSvg()).Message);
+    }
 }

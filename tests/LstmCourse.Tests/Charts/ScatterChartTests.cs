@@ -68,6 +68,19 @@ public class ScatterChartTests
     }
 
     [Fact]
+    public void Stretched_probability_regions_give_the_plots_largest_deviation_the_full_colour()
+    {
+        string Fill(bool stretch, Func<double, double, double> p) => (string)Parse(new ScatterChart("t") { XRange = (0, 1), YRange = (0, 1) }
+            .AddClasses(Xor, Labels).WithProbabilityRegions(p, resolution: 2, stretch: stretch)).One("regions").Elements(Ns + "rect").Last().Attribute("fill")!;
+        string Full(int k) => LstmCourse.Charts.Rgb.Mix(LstmCourse.Charts.Rgb.White, LstmCourse.Charts.Rgb.Parse(Palette.Color(k)), 0.5).Hex;
+
+        Assert.Equal(Full(1), Fill(false, (_, _) => 1.0));                              // P = 1: full colour without stretching
+        Assert.NotEqual(Full(1), Fill(false, (x, _) => 0.5 + 0.01 * x));                // P ≈ 0.5: almost white
+        Assert.Equal(Full(1), Fill(true, (x, _) => 0.5 + 0.01 * x));                    // stretched: the most certain cell is full
+        Assert.Equal(Full(0), Fill(true, (x, _) => 0.49 - 0.01 * x));                   // and keeps its side of 0.5
+    }
+
+    [Fact]
     public void A_negative_class_from_the_region_function_is_an_error_naming_the_point()
     {
         var chart = new ScatterChart("t").AddClasses(Xor, Labels).WithClassRegions((_, _) => -1, resolution: 2);

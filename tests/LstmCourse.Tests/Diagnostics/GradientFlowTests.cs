@@ -95,6 +95,33 @@ public class GradientFlowTests(ITestOutputHelper output)
         Assert.True(shutDc.Min() / shutDc[^1] < 1e-3, $"forget bias 0: min_t ‖dL/dc_t‖ / ‖dL/dc_T‖ = {shutDc.Min() / shutDc[^1]:e3}");
     }
 
+    /// <summary>The cell path is dL/dc_T carried back along c alone: at step t it is (f_{t+1} ⊙ … ⊙ f_T) ⊙ dL/dc_T, written
+    /// out here from the forward pass's gates; going back, its norm never grows.</summary>
+    [Fact]
+    public void The_cell_path_is_the_product_of_forget_gates_and_never_grows()
+    {
+        var rng = new Rng(8);
+        var xs = TestData.Sequence(rng, T, D);
+        var layer = new RecurrentLayer(new LstmCell(D, H, new Rng(9), forgetBias: 6.0));
+        var u = TestData.Vector(new Rng(10), H);
+        var r = GradientFlow.Measure(layer, xs, direction: u);
+        var steps = layer.Forward(xs).InOrder.Cast<LstmCell.LstmStep>().ToArray();
+        var v = new double[H];
+        double dcT = r.DcNorms![^1];
+        Assert.Equal(dcT, r.CellPathNorms![^1], 1e-15);                                  // starts as dL/dc_T
+        var last = steps[^1];
+        double un = Math.Sqrt(TestData.Dot(u, u));
+        for (int k = 0; k < H; k++) v[k] = u[k] / un * last.O[k] * (1 - last.TanhC[k] * last.TanhC[k]);   // dL/dc_T
+        for (int t = T - 1; t >= 0; t--)
+        {
+            double expected = Math.Sqrt(TestData.Dot(v, v));
+            Assert.True(Math.Abs(expected - r.CellPathNorms[t]) <= 1e-13 * expected, $"step {t}: product {expected:R}, GradientFlow {r.CellPathNorms[t]:R}");
+            if (t < T - 1) Assert.True(r.CellPathNorms[t] <= r.CellPathNorms[t + 1], $"step {t}: the cell path grew");
+            for (int k = 0; k < H; k++) v[k] *= steps[t].F[k];
+        }
+        Assert.Null(GradientFlow.Measure(new RecurrentLayer(new RnnCell(D, H, new Rng(9))), xs).CellPathNorms);
+    }
+
     /// <summary>Independent computation: ∂h_t/∂h_{t−1} = diag(1 − h_t²) Wh written out as matrices for a tiny RNN,
     /// multiplied together, applied to u: dL/dh_t = (J_T ⋯ J_{t+1})ᵀ u.</summary>
     [Fact]

@@ -9,6 +9,19 @@ public class CheckActivationsTests
 {
     private static double StableSigmoid(double x) => x >= 0 ? 1 / (1 + Math.Exp(-x)) : Math.Exp(x) / (1 + Math.Exp(x));
 
+    [Theory]
+    [InlineData(-709.0)]
+    [InlineData(-709.8)]
+    [InlineData(-720.0)]
+    [InlineData(-800.0)]
+    public void The_textbook_sigmoid_stays_finite_where_exp_overflows(double x)
+    {
+        double e = Math.Exp(-x), s = 1 / (1 + e);
+        Assert.True(s >= 0 && s < 1e-300, $"σ({x}) = {s}");
+        Assert.Equal(x < -709.79, double.IsPositiveInfinity(e));          // e^(−x) overflows below x ≈ −709.78
+        Assert.Equal(Math.Exp(x) / (1 + Math.Exp(x)), s, 1e-307);          // the stable form agrees to within a subnormal
+    }
+
     [Fact]
     public void Sigmoid_passes_the_textbook_formula_and_two_rewritings()
     {
@@ -171,10 +184,19 @@ public class CheckActivationsTests
     }
 
     [Fact]
-    public void Relu_derivative_passes_either_convention_at_zero()
+    public void Relu_derivative_passes_the_lessons_convention_at_zero()
     {
-        Verdict.Passes(Check.ReluDerivative(x => x > 0 ? 1 : 0));
-        Verdict.Passes(Check.ReluDerivative(x => x >= 0 ? 1 : 0));
+        var r = Check.ReluDerivative(x => x > 0 ? 1 : 0);
+        Verdict.Passes(r);
+        Assert.Equal("✔ ReLU derivative: correct on 43 points including x = ±800", r.ToString());
+    }
+
+    [Fact]
+    public void Relu_derivative_rejects_one_at_zero_and_says_where()
+    {
+        var r = Check.ReluDerivative(x => x >= 0 ? 1 : 0);
+        Verdict.Names(r, "one-at-zero", "x >= 0");
+        Assert.Equal("at x = 0: expected 0, got 1", r.Evidence);
     }
 
     [Theory]

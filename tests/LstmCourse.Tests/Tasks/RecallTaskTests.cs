@@ -55,9 +55,11 @@ public class RecallTaskTests
         var seen = new List<(int L, int seed)>();
         var curve = RecallTask.AccuracyByLength([1, 3], (task, s) => { seen.Add((task.FillerLength, s)); return task.CreateRnn(4, s); },
             repeats: 2, trainCount: 16, config: RecallTask.Training with { Epochs = 1 }, seed: 5);
-        Assert.Equal([(1, 5), (1, 6), (3, 5), (3, 6)], seen);
+        Assert.Equal([(1, 5), (1, 1005), (3, 5), (3, 1005)], seen);
         Assert.Equal([1, 3], curve.Select(p => p.FillerLength));
         Assert.All(curve, p => Assert.Equal(p.Accuracies.Average(), p.MeanAccuracy, 1e-15));
+        Assert.Equal(0.5, new RecallCurvePoint(1, 0, [0.25, 1.0, 0.5]).MedianAccuracy);
+        Assert.Equal(0.375, new RecallCurvePoint(1, 0, [0.25, 1.0, 0.5, 0.25]).MedianAccuracy);
         Assert.Contains("repeats", Assert.Throws<ArgumentException>(() =>
             RecallTask.AccuracyByLength([1], (task, s) => task.CreateRnn(4, s), repeats: 0)).Message);
     }
@@ -67,8 +69,38 @@ public class RecallTaskTests
     {
         var model = new RecallTask().CreateLstm(hiddenSize: 4, seed: 1);
         var b = model.Parameters["layer0.b"].Value.Data;
-        Assert.All(b[..4], v => Assert.Equal(-3, v));                                   // input gate
-        Assert.All(b[4..8], v => Assert.Equal(3, v));                                   // forget gate
+        Assert.All(b[..4], v => Assert.Equal(-4, v));                                   // input gate
+        Assert.All(b[4..8], v => Assert.Equal(6, v));                                   // forget gate
+    }
+
+    [Fact]
+    public void Anywhere_puts_the_dish_at_a_random_step_and_the_feature_marks_it()
+    {
+        var task = new RecallTask(dishes: 3, fillerLength: 6, fillerWords: 2, anywhere: true, dishFeature: true);
+        Assert.Equal(7, task.InputSize);                                                // 3 + 2 + 1 tokens, then the feature
+        var steps = new HashSet<int>();
+        foreach (var (e, n) in task.Generate(60, seed: 2).Select((e, n) => (e, n)))
+        {
+            int p = task.DishStep(e);
+            steps.Add(p);
+            Assert.InRange(p, 0, 6);                                                    // never the question's step
+            Assert.Equal(n % 3, e.Labels![^1]);
+            Assert.Equal(n % 3, Array.IndexOf(e.Xs[p], 1.0));
+            for (int t = 0; t < e.Steps; t++) Assert.Equal(t == p ? 1.0 : 0.0, e.Xs[t][^1]);
+            Assert.Equal(task.Question, Array.IndexOf(e.Xs[^1], 1.0));
+        }
+        Assert.Equal(7, steps.Count);                                                   // every step 0..6 occurs
+        Assert.Equal(7, task.CreateAttention(4, 1).InputSize);
+        Assert.Equal(7, task.CreateLstm(4, 1).InputSize);
+    }
+
+    [Fact]
+    public void Without_the_new_options_the_sequences_are_unchanged()
+    {
+        var plain = new RecallTask(dishes: 4, fillerLength: 5, fillerWords: 4);
+        Assert.Equal(plain.VocabularySize, plain.InputSize);
+        Assert.Equal([2, 6, 6, 4, 5, 5, 8], plain.Tokens(2, new Rng(9)));               // as before the options existed (notebook 05 uses these)
+        Assert.Equal(0, plain.DishStep(plain.Generate(1, 3)[0]));
     }
 
     [Fact]
