@@ -84,7 +84,10 @@ public static partial class NotebookMatrix
                 rows.Add(new NotebookRow(name, example.Parameters, "README example"));
             }
         }
-        return rows.DistinctBy(row => row.ToString().Split(" (")[0]).ToList();
+        // One row per distinct run; a run suggested in two places (Try this and the README) says both.
+        return rows.GroupBy(row => (row.Notebook, string.Join(" ", row.Parameters)))
+            .Select(group => group.First() with { Why = string.Join(", ", group.Select(row => row.Why).Distinct()) })
+            .ToList();
     }
 
     private static int? DefaultSeed(Notebook notebook)
