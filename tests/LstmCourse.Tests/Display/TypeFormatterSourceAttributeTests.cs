@@ -36,7 +36,8 @@ public class TypeFormatterSourceAttributeTests
     [Fact]
     public void Every_chart_kind_and_the_results_table_carry_the_attribute_on_the_type_itself()
     {
-        Assert.Equal(7, Displayed.Length);
+        Assert.Equal(8, Displayed.Length);   // six charts, the architecture diagram and the results table
+        Assert.Contains(typeof(ArchitectureDiagram), Displayed);
         Assert.All(Displayed, t => Assert.Single(t.GetCustomAttributes(inherit: false), a => a.GetType().Name == "TypeFormatterSourceAttribute"));
     }
 

@@ -27,6 +27,7 @@ public sealed class TrainingConfigTests : IDisposable
     {
         ["Optimizer"] = TrainingConfig.Default with { Optimizer = (OptimizerKind)99 },
         ["Schedule"] = TrainingConfig.Default with { Schedule = (ScheduleKind)7 },
+        ["Engine"] = TrainingConfig.Default with { Engine = (TrainingEngine)5 },
         ["CheckpointPath"] = TrainingConfig.Default with { CheckpointPath = "  " },
         ["WindowsStartAfter"] = TrainingConfig.Default with { WindowsStartAfter = "" },   // With reads "" as null
         ["Nesterov"] = TrainingConfig.Default with { Optimizer = OptimizerKind.Momentum, Nesterov = true, Momentum = 0 },
